@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `wharf` command: GitOps continuous delivery for Kubernetes.
+@main
+struct Wharf: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wharf",
+        abstract: "GitOps continuous delivery for Kubernetes: sync, progressive rollouts and promotion in one tool.",
+        version: WharfVersion.current,
+        subcommands: [KubeCommand.self]
+    )
+}

@@ -1,0 +1,4 @@
+/// The version `wharf --version` prints.
+enum WharfVersion {
+    static let current = "0.1.0-dev"
+}
