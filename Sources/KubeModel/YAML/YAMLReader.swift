@@ -68,15 +68,20 @@ public enum YAMLReader {
         }
     }
 
+    private static func resolve(plain scalar: Node.Scalar) throws(DocumentError) -> JSONValue {
+        switch YAMLScalarResolver.resolvePlain(scalar.string) {
+        case .value(let value): return value
+        case .notRepresentable(let reason): throw error(at: scalar.mark, reason)
+        }
+    }
+
     private static func convert(_ mapping: Node.Mapping) throws(DocumentError) -> JSONValue {
         var members = JSONObject()
         members.reserveCapacity(mapping.count)
         var keyLines: [String: Int] = [:]
         var merged: [JSONObject] = []
         for (keyNode, valueNode) in mapping {
-            if case .scalar(let keyScalar) = keyNode, keyScalar.style == .plain, keyScalar.string == "<<",
-                keyScalar.tag.rawValue.isEmpty || keyScalar.tag.rawValue == "tag:yaml.org,2002:merge"
-            {
+            if case .scalar(let keyScalar) = keyNode, keyScalar.style == .plain, keyScalar.string == "<<" {
                 merged.append(contentsOf: try mergeSources(valueNode))
                 continue
             }
@@ -120,7 +125,10 @@ public enum YAMLReader {
         guard case .scalar(let scalar) = node else {
             throw error(at: node.mark, "a mapping key must be a scalar, not a \(node.isMapping ? "mapping" : "sequence")")
         }
-        switch try convert(scalar) {
+        // Yams resolves (and overwrites) key tags to `str` while checking for duplicate keys, so a plain
+        // key's tag no longer says whether it was implicit; plain keys are resolved like plain values.
+        let value = scalar.style == .plain ? try resolve(plain: scalar) : try convert(scalar)
+        switch value {
         case .string(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return number.literal
@@ -141,6 +149,11 @@ public enum YAMLReader {
             return DocumentError(
                 source: source, documentIndex: documentIndex, line: mark.line, column: mark.column,
                 message: "invalid YAML: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return DocumentError(
+                source: source, documentIndex: documentIndex, line: context.mark.line, column: context.mark.column,
+                message: "duplicate key \(keys) in a mapping; each key may appear once")
         case .reader(let problem, _, _, _):
             return DocumentError(source: source, documentIndex: documentIndex, message: "invalid YAML input: \(problem)")
         default:

@@ -45,18 +45,14 @@ public enum YAMLWriter {
             output += "-"
             switch element {
             case .object(let members) where !members.isEmpty:
-                // The first member shares the dash's line; the rest align under it.
-                var first = true
-                for (key, value) in members {
-                    output += first ? " " : padding + "  "
-                    first = false
-                    output += scalarText(key, indent: indent + 2, isKey: true)
-                    output += ":"
-                    writeValue(value, indent: indent + 2, sequenceIndent: indent + 2, into: &output)
-                }
-            case .array(let nested) where !nested.isEmpty:
-                output += "\n"
-                writeElements(nested, indent: indent + 2, into: &output)
+                // The first line of a nested block shares the dash's line; the rest align under it.
+                var nested = ""
+                writeMembers(members, indent: indent + 2, into: &nested)
+                output += " " + nested.dropFirst(indent + 2)
+            case .array(let elements) where !elements.isEmpty:
+                var nested = ""
+                writeElements(elements, indent: indent + 2, into: &nested)
+                output += " " + nested.dropFirst(indent + 2)
             default:
                 output += " "
                 output += inlineScalar(element, indent: indent + 2)

@@ -5,6 +5,6 @@ struct KubeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kube",
         abstract: "Work with Kubernetes manifests offline: patch and diff them like kubectl.",
-        subcommands: []
+        subcommands: [KubePatchCommand.self, KubeDiffCommand.self]
     )
 }
