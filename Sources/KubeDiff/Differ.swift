@@ -34,11 +34,12 @@ public enum Differ {
         let original = lastApplied(in: live) ?? desired
         let gvk = GroupVersionKind(
             apiVersion: desired["apiVersion"]?.stringValue ?? "", kind: desired["kind"]?.stringValue ?? "")
-        do {
+        do throws(PatchError) {
             let patch = try StrategicMergePatch.createThreeWayPatch(original: original, modified: desired, current: live, gvk: gvk)
             return try StrategicMergePatch.apply(patch, to: live, gvk: gvk)
-        } catch where error.isUnsupported {
+        } catch {
             // Custom resources have no strategic schema; kubectl applies them with a JSON merge patch.
+            guard error.isUnsupported else { throw error }
             return MergePatch.apply(MergePatch.createThreeWay(original: original, modified: desired, current: live), to: live)
         }
     }

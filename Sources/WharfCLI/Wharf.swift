@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `wharf` command: GitOps continuous delivery for Kubernetes.
 @main
-struct Wharf: ParsableCommand {
+struct Wharf: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wharf",
         abstract: "GitOps continuous delivery for Kubernetes: sync, progressive rollouts and promotion in one tool.",
         version: WharfVersion.current,
-        subcommands: [KubeCommand.self]
+        subcommands: [KubeCommand.self, ClusterCommand.self]
     )
 }

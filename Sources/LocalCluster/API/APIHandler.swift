@@ -1,0 +1,98 @@
+public import Foundation
+public import KubeModel
+
+/// The Kubernetes API semantics of the embedded cluster, independent of HTTP: resolves a request to a
+/// resource, applies the verb against the store, and returns what a real API server would.
+public struct APIHandler: Sendable {
+    let store: ObjectStore
+    let registry: ResourceRegistry
+    let serverVersion: ServerVersion
+    let now: @Sendable () -> Date
+
+    /// Creates a handler over a store and the resources it serves.
+    /// - Parameters:
+    ///   - store: Where objects live.
+    ///   - registry: Which resources are served.
+    ///   - now: The clock for timestamps (injected so tests control it).
+    public init(store: ObjectStore, registry: ResourceRegistry, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.registry = registry
+        self.serverVersion = ServerVersion()
+        self.now = now
+    }
+
+    /// Answers one request; every failure becomes a `Status` response, never a thrown error.
+    public func handle(_ request: APIRequest) async -> APIResponse {
+        do {
+            return try await dispatch(request)
+        } catch {
+            return .error(error)
+        }
+    }
+
+    private func dispatch(_ request: APIRequest) async throws(APIError) -> APIResponse {
+        let target = try RequestTarget.resolve(request.path, registry: registry)
+        if case .resource(let resourceRequest) = target {
+            return try await handleResource(resourceRequest, request)
+        }
+        guard request.method == .get else {
+            throw APIError.methodNotAllowed("the server does not allow this method on the requested resource")
+        }
+        switch target {
+        case .version: return .json(status: 200, serverVersion.json)
+        case .health: return .bytes(status: 200, contentType: "text/plain", Array("ok".utf8))
+        case .coreVersions: return .json(status: 200, discoveryCoreVersions())
+        case .groupList: return .json(status: 200, discoveryGroupList())
+        case .group(let name): return .json(status: 200, try discoveryGroup(name))
+        case .resourceList(let group, let version): return .json(status: 200, try discoveryResources(group: group, version: version))
+        case .openAPIRoot: return .json(status: 200, OpenAPIDocuments.root(registry: registry))
+        case .openAPIDocument(let group, let version):
+            return .json(status: 200, try OpenAPIDocuments.document(group: group, version: version, registry: registry))
+        case .openAPIv2:
+            // kubectl only reads v2 as protobuf and falls back gracefully on 404.
+            throw APIError.notFound(path: request.path)
+        case .resource: throw APIError.notFound(path: request.path)
+        }
+    }
+
+    private func handleResource(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
+        switch (request.method, target.name) {
+        case (.get, nil):
+            return request.flag("watch") ? try await watch(target, request) : try await list(target, request)
+        case (.get, .some(let name)):
+            if request.flag("watch") {
+                var narrowed = request
+                narrowed.query["fieldSelector"] = "metadata.name=\(name)"
+                var collection = target
+                collection.name = nil
+                return try await watch(collection, narrowed)
+            }
+            return try await get(target, name: name, request)
+        case (.post, nil): return try await create(target, request)
+        case (.put, .some(let name)): return try await update(target, name: name, request)
+        case (.patch, .some(let name)): return try await patch(target, name: name, request)
+        case (.delete, .some(let name)): return try await delete(target, name: name, request)
+        case (.delete, nil): return try await deleteCollection(target, request)
+        default:
+            throw APIError.methodNotAllowed("the server does not allow this method on the requested resource")
+        }
+    }
+
+    /// The key an object of `info` named `name` has in `namespace`.
+    func key(_ info: ResourceInfo, namespace: String, name: String) -> ObjectKey {
+        ObjectKey(storage: info.storageKey, namespace: info.namespaced ? namespace : "", name: name)
+    }
+
+    /// Reads a request body as JSON or YAML.
+    func decodeBody(_ request: APIRequest) throws(APIError) -> JSONValue {
+        guard !request.body.isEmpty else { throw APIError.badRequest("the request body is empty; send a JSON object") }
+        do {
+            if request.contentType?.contains("yaml") == true {
+                return try YAMLReader.read(String(decoding: request.body, as: UTF8.self))
+            }
+            return try JSONParser.parse(bytes: request.body)
+        } catch {
+            throw APIError.badRequest("the request body is not valid: \(error)")
+        }
+    }
+}

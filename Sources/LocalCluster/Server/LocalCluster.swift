@@ -1,0 +1,58 @@
+public import Foundation
+import Hummingbird
+public import KubeModel
+import Logging
+import ServiceLifecycle
+
+/// An embedded Kubernetes-compatible cluster: API server, storage, and (as controllers land) simulated
+/// workloads, in one process, reachable with kubectl through the kubeconfig it writes.
+public enum LocalCluster {
+    /// Starts a cluster and serves until the task is cancelled or, with `handleSignals`, until
+    /// SIGINT/SIGTERM arrive.
+    /// - Parameters:
+    ///   - configuration: Where and how to run.
+    ///   - handleSignals: Whether to stop gracefully on SIGINT/SIGTERM (the CLI does; tests cancel instead).
+    ///   - onReady: Called once the server listens, with where to reach it.
+    public static func run(
+        _ configuration: LocalClusterConfiguration, handleSignals: Bool = false,
+        onReady: @escaping @Sendable (LocalClusterEndpoint) async -> Void = { _ in }
+    ) async throws {
+        let logger = Logger(label: "wharf.local-cluster")
+        let directory = configuration.dataDirectory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("wharf-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let certificates = try ClusterCertificates.loadOrCreate(in: directory)
+        let token = try SecretFile.readOrCreate(directory.appendingPathComponent("token")) {
+            (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        }
+        let persistence: (any StorePersistence)? =
+            configuration.dataDirectory == nil ? nil : try SQLitePersistence(path: directory.appendingPathComponent("state.db").path)
+        let store = try ObjectStore(persistence: persistence)
+        let registry = ResourceRegistry()
+        await CustomResourceDefinitions.restore(store: store, registry: registry)
+        let handler = APIHandler(store: store, registry: registry)
+        try await ClusterBootstrap.ensureSystemObjects(handler: handler)
+        let kubeconfigPath = configuration.kubeconfigPath ?? directory.appendingPathComponent("kubeconfig")
+        let server = LocalClusterServer(
+            handler: handler, certificates: certificates, tokens: [token], host: configuration.host, port: configuration.port,
+            logger: logger)
+        let application = try server.application { port in
+            let url = "https://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)"
+            let kubeconfig = KubeconfigWriter.kubeconfig(
+                serverURL: url, caPEM: certificates.caCertificatePEM, token: token, contextName: configuration.contextName)
+            do {
+                try SecretFile.write(kubeconfig, to: kubeconfigPath)
+            } catch {
+                logger.error("could not write the kubeconfig to \(kubeconfigPath.path): \(error)")
+            }
+            await onReady(
+                LocalClusterEndpoint(url: url, port: port, kubeconfigPath: kubeconfigPath, token: token, caCertificatePEM: certificates.caCertificatePEM))
+        }
+        if handleSignals {
+            try await application.runService()
+        } else {
+            let group = ServiceGroup(services: [application], logger: logger)
+            try await group.run()
+        }
+    }
+}

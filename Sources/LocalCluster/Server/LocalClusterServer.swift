@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import HTTPTypes
+public import KubeModel
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Serves an ``APIHandler`` over HTTPS with bearer-token authentication, as a kube-apiserver does.
+struct LocalClusterServer {
+    let handler: APIHandler
+    let certificates: ClusterCertificates
+    let tokens: Set<String>
+    let host: String
+    let port: Int
+    let logger: Logger
+
+    /// Paths anyone may read, as Kubernetes grants them to unauthenticated users.
+    private static let publicPaths: Set<String> = ["/version", "/healthz", "/livez", "/readyz"]
+
+    /// The Hummingbird application; `onRunning` receives the port actually bound (useful with port 0).
+    func application(onRunning: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
+        let certificate = try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem)
+        let key = try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
+        tls.applicationProtocols = ["http/1.1"]
+        let handler = self.handler
+        let tokens = self.tokens
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            try await Self.respond(to: request, handler: handler, tokens: tokens)
+        }
+        var serverLogger = logger
+        serverLogger.logLevel = .warning
+        return Application(
+            responder: responder,
+            server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "wharf-local-cluster"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: serverLogger)
+    }
+
+    private static func respond(to request: Request, handler: APIHandler, tokens: Set<String>) async throws -> Response {
+        let path = request.uri.path.removingPercentEncoding ?? request.uri.path
+        if !publicPaths.contains(path) {
+            let authorization = request.headers[.authorization] ?? ""
+            guard authorization.hasPrefix("Bearer "), tokens.contains(String(authorization.dropFirst(7))) else {
+                return jsonResponse(status: 401, APIError.unauthorized.status)
+            }
+        }
+        var body = request
+        let bytes = try await body.collectBody(upTo: 64 * 1024 * 1024)
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+        guard let method = APIRequest.Method(rawValue: request.method.rawValue) else {
+            return jsonResponse(status: 405, APIError.methodNotAllowed("\(request.method) is not supported").status)
+        }
+        let apiRequest = APIRequest(
+            method: method, path: path, query: query, contentType: request.headers[.contentType], accept: request.headers[.accept],
+            userAgent: request.headers[.userAgent], body: Array(buffer: bytes))
+        switch await handler.handle(apiRequest) {
+        case .json(let status, let value, let warnings):
+            var response = jsonResponse(status: status, value)
+            for warning in warnings { response.headers.append(HTTPField(name: HTTPField.Name("Warning")!, value: "299 - \"\(warning)\"")) }
+            return response
+        case .bytes(let status, let contentType, let bytes):
+            return Response(
+                status: .init(code: status), headers: [.contentType: contentType],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        case .watch(let watch):
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody { writer in
+                try await stream(watch, to: &writer)
+            })
+        }
+    }
+
+    private static func jsonResponse(status: Int, _ value: JSONValue) -> Response {
+        Response(
+            status: .init(code: status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(value))))
+    }
+
+    /// Writes watch events until the stream ends, the client goes away, or the timeout passes.
+    private static func stream(_ watch: WatchResponse, to writer: inout any ResponseBodyWriter) async throws {
+        if let prelude = watch.prelude { try await writer.write(ByteBuffer(bytes: prelude)) }
+        if let events = watch.events {
+            let deadline = watch.timeout.map { ContinuousClock.now + $0 }
+            var iterator = events.makeAsyncIterator()
+            var first = true
+            while true {
+                let next = if let deadline { await nextEvent(of: events, before: deadline) } else { await iterator.next() }
+                guard let event = next else { break }
+                try await writer.write(ByteBuffer(bytes: watch.encode(event, first)))
+                first = false
+            }
+        }
+        try await writer.finish(nil)
+    }
+
+    /// The next event, or nil once `deadline` passes (which ends the watch, as `timeoutSeconds` asks).
+    /// Only one `next()` is ever pending: the losing side of the race is cancelled before returning.
+    private static func nextEvent(of events: AsyncStream<WatchEvent>, before deadline: ContinuousClock.Instant) async -> WatchEvent? {
+        await withTaskGroup(of: WatchEvent?.self) { group in
+            group.addTask {
+                var iterator = events.makeAsyncIterator()
+                return await iterator.next()
+            }
+            group.addTask {
+                try? await Task.sleep(until: deadline)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}

@@ -1,0 +1,149 @@
+public import KubeModel
+
+/// The embedded cluster's state: every object, the global resource-version counter, a window of recent
+/// changes for watch resumption, and the live watchers.
+///
+/// An actor so that each write, its resource version, its persistence and its fan-out to watchers
+/// happen as one step: a watcher that starts from a list's resource version sees every later change,
+/// in order, exactly once.
+public actor ObjectStore {
+    private var objects: [String: [ObjectKey: StoredObject]] = [:]
+    private var currentVersion: Int64
+    private let persistence: (any StorePersistence)?
+    private var history: WatchHistory
+    private var watchers: [String: [Int: Watcher]] = [:]
+    private var nextWatcherID = 0
+
+    private struct Watcher {
+        var filter: WatchFilter
+        var continuation: AsyncStream<WatchEvent>.Continuation
+    }
+
+    /// Opens a store, loading what `persistence` holds; with nil the store lives in memory only.
+    /// - Parameters:
+    ///   - persistence: Durable storage, or nil for an in-memory cluster.
+    ///   - historyLimit: How many recent changes a watch may resume from before it gets 410 Expired.
+    public init(persistence: (any StorePersistence)?, historyLimit: Int = 100_000) throws {
+        self.persistence = persistence
+        self.history = WatchHistory(capacity: historyLimit)
+        if let persistence {
+            let loaded = try persistence.load()
+            for (key, object) in loaded.objects {
+                objects[key.storage, default: [:]][key] = object
+            }
+            currentVersion = loaded.resourceVersion
+        } else {
+            currentVersion = 0
+        }
+        history.startAfter(currentVersion)
+    }
+
+    /// The latest resource version handed out.
+    public var resourceVersion: Int64 { currentVersion }
+
+    /// One object.
+    public func get(_ key: ObjectKey) -> StoredObject? {
+        objects[key.storage]?[key]
+    }
+
+    /// The objects of one resource that pass `filter`, sorted by namespace and name, with the store's
+    /// resource version at the time of the list.
+    public func list(_ filter: WatchFilter) -> (items: [(ObjectKey, StoredObject)], resourceVersion: Int64) {
+        let items = (objects[filter.storage] ?? [:]).filter { filter.matches($0.key, $0.value) }.sorted { $0.key < $1.key }
+        return (items.map { ($0.key, $0.value) }, currentVersion)
+    }
+
+    /// How many objects of a resource exist in a namespace (or in all, with nil).
+    public func count(storage: String, namespace: String?) -> Int {
+        guard let namespace else { return objects[storage]?.count ?? 0 }
+        return objects[storage]?.keys.count(where: { $0.namespace == namespace }) ?? 0
+    }
+
+    /// Writes an object, creating or replacing it, and returns the stored form.
+    ///
+    /// `build` receives the resource version this write will carry and returns the object to store;
+    /// `precondition` sees the current state first and may throw to refuse the write. Nothing is stored
+    /// or published if either throws.
+    public func write(
+        _ key: ObjectKey, dryRun: Bool = false,
+        _ build: @Sendable (_ current: StoredObject?, _ resourceVersion: Int64) throws(APIError) -> JSONValue
+    ) throws(APIError) -> StoredObject {
+        let current = objects[key.storage]?[key]
+        let version = currentVersion + 1
+        var object = try build(current, version)
+        if dryRun {
+            // Nothing is written, so the object keeps the version it has (none, for a dry-run create).
+            object[path: ["metadata", "resourceVersion"]] = current.map { .string(String($0.resourceVersion)) }
+            return StoredObject(object: object, resourceVersion: current?.resourceVersion ?? 0)
+        }
+        object[path: ["metadata", "resourceVersion"]] = .string(String(version))
+        let stored = StoredObject(object: object, resourceVersion: version)
+        do {
+            try persistence?.save(key, stored)
+        } catch {
+            throw APIError.internalError("storing \(key): \(error)")
+        }
+        currentVersion = version
+        objects[key.storage, default: [:]][key] = stored
+        publish(WatchEvent(type: current == nil ? .added : .modified, key: key, object: stored))
+        return stored
+    }
+
+    /// Removes an object and returns its last state (with the deletion's resource version).
+    public func delete(_ key: ObjectKey, dryRun: Bool = false, precondition: @Sendable (StoredObject) throws(APIError) -> Void = { _ throws(APIError) in })
+        throws(APIError) -> StoredObject?
+    {
+        guard let current = objects[key.storage]?[key] else { return nil }
+        try precondition(current)
+        let version = currentVersion + 1
+        var last = current.object()
+        last[path: ["metadata", "resourceVersion"]] = .string(String(version))
+        let final = StoredObject(object: last, resourceVersion: version)
+        if dryRun { return final }
+        do {
+            try persistence?.delete(key, resourceVersion: version)
+        } catch {
+            throw APIError.internalError("deleting \(key): \(error)")
+        }
+        currentVersion = version
+        objects[key.storage]?[key] = nil
+        publish(WatchEvent(type: .deleted, key: key, object: final))
+        return final
+    }
+
+    /// Starts a watch. With `resourceVersion` nil or 0, the current matching objects arrive first as
+    /// ADDED events; otherwise every change after that version is replayed first.
+    /// - Throws: ``APIError/expired(_:)`` when the version is older than the remembered history.
+    public func watch(_ filter: WatchFilter, from resourceVersion: Int64?, bufferLimit: Int = 10_000) throws(APIError) -> AsyncStream<WatchEvent> {
+        // A watcher that falls this far behind is ended rather than silently skipped: it re-watches from
+        // the last version it saw and loses nothing, as clients do after a server closes a watch.
+        let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
+        if let resourceVersion, resourceVersion > 0 {
+            guard let replay = history.events(after: resourceVersion) else {
+                throw APIError.expired("too old resource version: \(resourceVersion) (\(history.oldestAvailable))")
+            }
+            for event in replay where filter.matches(event.key, event.object) { continuation.yield(event) }
+        } else {
+            for (key, object) in list(filter).items { continuation.yield(WatchEvent(type: .added, key: key, object: object)) }
+        }
+        let id = nextWatcherID
+        nextWatcherID += 1
+        watchers[filter.storage, default: [:]][id] = Watcher(filter: filter, continuation: continuation)
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeWatcher(storage: filter.storage, id: id) }
+        }
+        return stream
+    }
+
+    private func removeWatcher(storage: String, id: Int) {
+        watchers[storage]?[id] = nil
+    }
+
+    private func publish(_ event: WatchEvent) {
+        history.append(event)
+        guard let interested = watchers[event.key.storage] else { return }
+        for watcher in interested.values where watcher.filter.matches(event.key, event.object) {
+            if case .dropped = watcher.continuation.yield(event) { watcher.continuation.finish() }
+        }
+    }
+}
