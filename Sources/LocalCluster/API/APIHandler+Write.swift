@@ -136,6 +136,9 @@ extension APIHandler {
         guard object[path: ["metadata", "deletionTimestamp"]] != nil,
             (object[path: ["metadata", "finalizers"]]?.arrayValue ?? []).isEmpty, !dryRun
         else { return nil }
+        if info.group.isEmpty && info.resource == "namespaces" && !(object[path: ["spec", "finalizers"]]?.arrayValue ?? []).isEmpty {
+            return nil  // the namespace controller has not finished emptying it
+        }
         let final = try await store.delete(key)
         if let final { try await afterDelete(info, object: final.object()) }
         return final

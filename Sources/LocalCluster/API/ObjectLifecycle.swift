@@ -34,6 +34,10 @@ enum ObjectLifecycle {
             // Only status changes through /status.
             result = existing
             result["status"] = object["status"]
+        } else if subresource == "finalize" {
+            // Only the namespace's spec.finalizers change through /finalize.
+            result = existing
+            result[path: ["spec", "finalizers"]] = object[path: ["spec", "finalizers"]] ?? .array([])
         } else {
             result = object
             if info.hasStatus && subresource == nil {
@@ -73,7 +77,7 @@ enum ObjectLifecycle {
         }
         metadata["managedFields"] = .array(managed)
         result["metadata"] = .object(metadata)
-        if subresource == nil { Defaults.apply(to: &result, info: info) }
+        if subresource == nil && previous["deletionTimestamp"] == nil { Defaults.apply(to: &result, info: info) }
         return result
     }
 

@@ -3,6 +3,7 @@ import Hummingbird
 public import KubeModel
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// An embedded Kubernetes-compatible cluster: API server, storage, and (as controllers land) simulated
 /// workloads, in one process, reachable with kubectl through the kubeconfig it writes.
@@ -48,11 +49,12 @@ public enum LocalCluster {
             await onReady(
                 LocalClusterEndpoint(url: url, port: port, kubeconfigPath: kubeconfigPath, token: token, caCertificatePEM: certificates.caCertificatePEM))
         }
-        if handleSignals {
-            try await application.runService()
-        } else {
-            let group = ServiceGroup(services: [application], logger: logger)
-            try await group.run()
-        }
+        let controllers = ControllerManager(controllers: ControllerSet.standard(handler: handler, profile: configuration.profile))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: application), .init(service: controllers)],
+                gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+                logger: logger))
+        try await group.run()
     }
 }

@@ -13,6 +13,7 @@ public actor ObjectStore {
     private var history: WatchHistory
     private var watchers: [String: [Int: Watcher]] = [:]
     private var nextWatcherID = 0
+    private var ownerIndex = OwnerIndex()
 
     private struct Watcher {
         var filter: WatchFilter
@@ -30,6 +31,7 @@ public actor ObjectStore {
             let loaded = try persistence.load()
             for (key, object) in loaded.objects {
                 objects[key.storage, default: [:]][key] = object
+                ownerIndex.update(key, object: object.object())
             }
             currentVersion = loaded.resourceVersion
         } else {
@@ -49,8 +51,29 @@ public actor ObjectStore {
     /// The objects of one resource that pass `filter`, sorted by namespace and name, with the store's
     /// resource version at the time of the list.
     public func list(_ filter: WatchFilter) -> (items: [(ObjectKey, StoredObject)], resourceVersion: Int64) {
-        let items = (objects[filter.storage] ?? [:]).filter { filter.matches($0.key, $0.value) }.sorted { $0.key < $1.key }
+        let candidates: [ObjectKey: StoredObject]
+        if let storage = filter.storage {
+            candidates = objects[storage] ?? [:]
+        } else {
+            candidates = objects.values.reduce(into: [:]) { all, some in all.merge(some) { first, _ in first } }
+        }
+        let items = candidates.filter { filter.matches($0.key, $0.value) }.sorted { $0.key < $1.key }
         return (items.map { ($0.key, $0.value) }, currentVersion)
+    }
+
+    /// The keys of the objects whose `ownerReferences` name `uid`.
+    public func dependents(of uid: String) -> [ObjectKey] {
+        Array(ownerIndex.dependents[uid] ?? [])
+    }
+
+    /// The key of the object with `uid`, if it exists.
+    public func key(forUID uid: String) -> ObjectKey? {
+        ownerIndex.keyByUID[uid]
+    }
+
+    /// The storage keys that hold objects in `namespace`.
+    public func storages(holdingObjectsIn namespace: String) -> [String] {
+        objects.compactMap { storage, members in members.keys.contains { $0.namespace == namespace } ? storage : nil }
     }
 
     /// How many objects of a resource exist in a namespace (or in all, with nil).
@@ -85,6 +108,7 @@ public actor ObjectStore {
         }
         currentVersion = version
         objects[key.storage, default: [:]][key] = stored
+        ownerIndex.update(key, object: object)
         publish(WatchEvent(type: current == nil ? .added : .modified, key: key, object: stored))
         return stored
     }
@@ -107,6 +131,7 @@ public actor ObjectStore {
         }
         currentVersion = version
         objects[key.storage]?[key] = nil
+        ownerIndex.remove(key, object: last)
         publish(WatchEvent(type: .deleted, key: key, object: final))
         return final
     }
@@ -128,9 +153,10 @@ public actor ObjectStore {
         }
         let id = nextWatcherID
         nextWatcherID += 1
-        watchers[filter.storage, default: [:]][id] = Watcher(filter: filter, continuation: continuation)
+        let bucket = filter.storage ?? Self.everyResource
+        watchers[bucket, default: [:]][id] = Watcher(filter: filter, continuation: continuation)
         continuation.onTermination = { [weak self] _ in
-            Task { await self?.removeWatcher(storage: filter.storage, id: id) }
+            Task { await self?.removeWatcher(storage: bucket, id: id) }
         }
         return stream
     }
@@ -139,11 +165,15 @@ public actor ObjectStore {
         watchers[storage]?[id] = nil
     }
 
+    /// The watcher bucket of in-process watchers that want every resource.
+    private static let everyResource = "*"
+
     private func publish(_ event: WatchEvent) {
         history.append(event)
-        guard let interested = watchers[event.key.storage] else { return }
-        for watcher in interested.values where watcher.filter.matches(event.key, event.object) {
-            if case .dropped = watcher.continuation.yield(event) { watcher.continuation.finish() }
+        for bucket in [event.key.storage, Self.everyResource] {
+            for watcher in (watchers[bucket] ?? [:]).values where watcher.filter.matches(event.key, event.object) {
+                if case .dropped = watcher.continuation.yield(event) { watcher.continuation.finish() }
+            }
         }
     }
 }

@@ -84,9 +84,6 @@ struct KubePatchCommand: ParsableCommand {
         case .merge:
             return try MergePatch.applyChecked(patchDocument, to: object)
         case .strategic:
-            guard patchDocument.objectValue != nil else {
-                throw PatchError.malformed("strategic", "a strategic merge patch must be a JSON object, found \(patchDocument.typeName)")
-            }
             return try StrategicMergePatch.apply(patchDocument, to: object, gvk: gvk)
         }
     }

@@ -1,0 +1,33 @@
+/// The structural type of a value in the schema notation: `core.v1.Container` (an object of that
+/// definition), `[]` + element (a list), `{}` + value (a map), or empty (a scalar).
+indirect enum PatchSchemaShape: Sendable, Equatable {
+    case scalar
+    case object(String)
+    case list(PatchSchemaShape)
+    case map(PatchSchemaShape)
+
+    init(notation: Substring) {
+        if notation.isEmpty {
+            self = .scalar
+        } else if notation.hasPrefix("[]") {
+            self = .list(PatchSchemaShape(notation: notation.dropFirst(2)))
+        } else if notation.hasPrefix("{}") {
+            self = .map(PatchSchemaShape(notation: notation.dropFirst(2)))
+        } else {
+            self = .object(String(notation))
+        }
+    }
+
+    init(notation: String) {
+        self.init(notation: Substring(notation))
+    }
+
+    /// The definition this shape ends in, if any.
+    var definitionName: String? {
+        switch self {
+        case .scalar: nil
+        case .object(let name): name
+        case .list(let element), .map(let element): element.definitionName
+        }
+    }
+}
