@@ -43,6 +43,18 @@ let package = Package(
         ),
         .target(
             name: "GoTemplate",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Helm",
+            dependencies: [
+                "GoTemplate",
+                "KubeModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -71,10 +83,18 @@ let package = Package(
             name: "WharfCLI",
             dependencies: [
                 "KubeModel",
+                "Helm",
+                "GoTemplate",
                 "KubeDiff",
                 "LocalCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "HelmBenchmark",
+            dependencies: ["Helm", "GoTemplate"],
+            path: "Benchmarks/HelmBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -92,6 +112,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HelmTests",
+            dependencies: ["Helm", "GoTemplate", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GoTemplateTests",
             dependencies: ["GoTemplate"],
             swiftSettings: strictSettings
@@ -99,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "KubeDiffTests",
             dependencies: ["KubeDiff", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LocalClusterTests",
+            dependencies: ["LocalCluster", "KubeModel"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -81,7 +81,8 @@ func measure(_ label: String, _ body: () throws -> Int) rethrows {
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let rate = Double(processed) / seconds
-    print(String(format: "%-34@ %8d objects  %7.3f s  %10.0f objects/s", label as NSString, processed, seconds, rate))
+    let paddedLabel = label.padding(toLength: 34, withPad: " ", startingAt: 0)
+    print(paddedLabel + String(format: " %8d objects  %7.3f s  %10.0f objects/s", processed, seconds, rate))
 }
 
 print("KubeModelBenchmark: \(count) Deployment-sized objects")

@@ -49,8 +49,11 @@ public struct APIHandler: Sendable {
         case .openAPIDocument(let group, let version):
             return .json(status: 200, try OpenAPIDocuments.document(group: group, version: version, registry: registry))
         case .openAPIv2:
-            // kubectl only reads v2 as protobuf and falls back gracefully on 404.
-            throw APIError.notFound(path: request.path)
+            // kubectl reads v2 only as protobuf, and only for kinds v3 does not describe. An empty
+            // message is a valid, empty OpenAPI v2 document: kubectl then finds no schema for an unknown
+            // kind and goes on to report it as unknown ("no matches for kind"), as with a real server,
+            // where a 404 here would make it fail validation with a misleading message.
+            return .bytes(status: 200, contentType: "application/com.github.proto-openapi.spec.v2.v1.0+protobuf", [])
         case .resource: throw APIError.notFound(path: request.path)
         }
     }
@@ -83,9 +86,23 @@ public struct APIHandler: Sendable {
         ObjectKey(storage: info.storageKey, namespace: info.namespaced ? namespace : "", name: name)
     }
 
-    /// Reads a request body as JSON or YAML.
+    /// Reads a request body as JSON, YAML or Kubernetes protobuf.
     func decodeBody(_ request: APIRequest) throws(APIError) -> JSONValue {
         guard !request.body.isEmpty else { throw APIError.badRequest("the request body is empty; send a JSON object") }
+        // kubectl's typed commands send protobuf and never retry as JSON, so it is decoded; kinds the
+        // schema lacks, and CBOR, are answered with 415, the cue for other clients to resend as JSON.
+        if let contentType = request.contentType, contentType.contains("protobuf") {
+            do {
+                return try KubeProtobufDecoder().decode(request.body)
+            } catch .unknownKind {
+                throw APIError.unsupportedMediaType("the body's media type \(contentType) is not supported for this kind; send application/json or application/yaml")
+            } catch {
+                throw APIError.badRequest("the request body is not valid: \(error)")
+            }
+        }
+        if let contentType = request.contentType, contentType.contains("cbor") {
+            throw APIError.unsupportedMediaType("the body's media type \(contentType) is not supported; send application/json or application/yaml")
+        }
         do {
             if request.contentType?.contains("yaml") == true {
                 return try YAMLReader.read(String(decoding: request.body, as: UTF8.self))

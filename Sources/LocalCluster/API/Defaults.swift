@@ -1,8 +1,21 @@
+import Foundation
 public import KubeModel
 
 /// The defaults the Kubernetes API server fills in for the built-in kinds, so that objects read back
 /// look as they would from a real cluster (and diffs must learn to ignore them).
 enum Defaults {
+    /// A Secret's write-only `stringData` is folded into `data` (base64, winning over the same key in
+    /// `data`) and never stored, as the API server's conversion does.
+    private static func mergeStringData(_ object: inout JSONValue) {
+        guard let strings = object["stringData"]?.objectValue else { return }
+        var data = object["data"]?.objectValue ?? [:]
+        for (key, value) in strings {
+            data[key] = .string(Data((value.stringValue ?? "").utf8).base64EncodedString())
+        }
+        object["data"] = .object(data)
+        object["stringData"] = nil
+    }
+
     static func apply(to object: inout JSONValue, info: ResourceInfo) {
         switch (info.group, info.kind) {
         case ("", "Namespace"):
@@ -16,6 +29,7 @@ enum Defaults {
             applyService(&object)
         case ("", "Secret"):
             setIfAbsent(&object, ["type"], "Opaque")
+            mergeStringData(&object)
         case ("apps", "Deployment"):
             setIfAbsent(&object, ["spec", "replicas"], 1)
             setIfAbsent(&object, ["spec", "strategy", "type"], "RollingUpdate")

@@ -48,9 +48,11 @@ public enum RequestTarget: Sendable {
         }
         var remaining = rest
         var namespace = ""
-        // `namespaces/NS/RESOURCE...` scopes a namespaced resource; `namespaces/NAME[/sub]` alone is the
-        // Namespace object itself.
-        if first == "namespaces" && remaining.count >= 3 {
+        // `namespaces/NS/RESOURCE...` scopes a namespaced resource; `namespaces/NAME[/status|/finalize]`
+        // is the Namespace object itself, as in Kubernetes' request resolver.
+        let namespaceSubresources: Set<String> = ["status", "finalize"]
+        let isNamespaceSubresource = remaining.count == 3 && namespaceSubresources.contains(remaining[remaining.startIndex + 2])
+        if first == "namespaces" && remaining.count >= 3 && !isNamespaceSubresource {
             namespace = remaining[remaining.startIndex + 1]
             remaining = remaining.dropFirst(2)
         }

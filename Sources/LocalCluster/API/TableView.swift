@@ -55,6 +55,8 @@ enum TableView {
                     if object[path: ["metadata", "deletionTimestamp"]] != nil { return "Terminating" }
                     for status in object[path: ["status", "containerStatuses"]]?.arrayValue ?? [] {
                         if let reason = status[path: ["state", "waiting", "reason"]]?.stringValue { return .string(reason) }
+                        // Finished containers show why they ended (`Completed`, `Error`), as kubectl prints them.
+                        if let reason = status[path: ["state", "terminated", "reason"]]?.stringValue { return .string(reason) }
                     }
                     return object[path: ["status", "phase"]] ?? "Pending"
                 },
@@ -107,6 +109,11 @@ enum TableView {
                     return .string(ports.isEmpty ? "<none>" : ports.joined(separator: ","))
                 },
                 ageColumn,
+                Column(name: "Selector", wide: true) { object, _ in
+                    let selector = object[path: ["spec", "selector"]]?.objectValue ?? [:]
+                    let pairs = selector.map { "\($0.key)=\($0.value.stringValue ?? "")" }.sorted()
+                    return .string(pairs.isEmpty ? "<none>" : pairs.joined(separator: ","))
+                },
             ]
         case ("", "configmaps"):
             return [nameColumn, Column(name: "Data", type: "integer") { object, _ in .int((object["data"]?.objectValue?.count ?? 0) + (object["binaryData"]?.objectValue?.count ?? 0)) }, ageColumn]

@@ -52,7 +52,7 @@ public enum LocalCluster {
         let controllers = ControllerManager(controllers: ControllerSet.standard(handler: handler, profile: configuration.profile))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: application), .init(service: controllers)],
+                services: [.init(service: application), .init(service: WatchCloser(store: store)), .init(service: controllers)],
                 gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
                 logger: logger))
         try await group.run()

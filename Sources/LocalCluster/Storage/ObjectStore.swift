@@ -7,7 +7,7 @@ public import KubeModel
 /// happen as one step: a watcher that starts from a list's resource version sees every later change,
 /// in order, exactly once.
 public actor ObjectStore {
-    private var objects: [String: [ObjectKey: StoredObject]] = [:]
+    private var objects = ObjectTable()
     private var currentVersion: Int64
     private let persistence: (any StorePersistence)?
     private var history: WatchHistory
@@ -30,7 +30,7 @@ public actor ObjectStore {
         if let persistence {
             let loaded = try persistence.load()
             for (key, object) in loaded.objects {
-                objects[key.storage, default: [:]][key] = object
+                objects[key] = object
                 ownerIndex.update(key, object: object.object())
             }
             currentVersion = loaded.resourceVersion
@@ -45,20 +45,16 @@ public actor ObjectStore {
 
     /// One object.
     public func get(_ key: ObjectKey) -> StoredObject? {
-        objects[key.storage]?[key]
+        objects[key]
     }
 
     /// The objects of one resource that pass `filter`, sorted by namespace and name, with the store's
     /// resource version at the time of the list.
     public func list(_ filter: WatchFilter) -> (items: [(ObjectKey, StoredObject)], resourceVersion: Int64) {
-        let candidates: [ObjectKey: StoredObject]
-        if let storage = filter.storage {
-            candidates = objects[storage] ?? [:]
-        } else {
-            candidates = objects.values.reduce(into: [:]) { all, some in all.merge(some) { first, _ in first } }
-        }
-        let items = candidates.filter { filter.matches($0.key, $0.value) }.sorted { $0.key < $1.key }
-        return (items.map { ($0.key, $0.value) }, currentVersion)
+        let namespace = filter.namespace.flatMap { $0.isEmpty ? nil : $0 }
+        let items = objects.objects(storage: filter.storage, namespace: namespace)
+            .filter { filter.matches($0.0, $0.1) }.sorted { $0.0 < $1.0 }
+        return (items, currentVersion)
     }
 
     /// The keys of the objects whose `ownerReferences` name `uid`.
@@ -73,13 +69,12 @@ public actor ObjectStore {
 
     /// The storage keys that hold objects in `namespace`.
     public func storages(holdingObjectsIn namespace: String) -> [String] {
-        objects.compactMap { storage, members in members.keys.contains { $0.namespace == namespace } ? storage : nil }
+        objects.storages(holdingObjectsIn: namespace)
     }
 
     /// How many objects of a resource exist in a namespace (or in all, with nil).
     public func count(storage: String, namespace: String?) -> Int {
-        guard let namespace else { return objects[storage]?.count ?? 0 }
-        return objects[storage]?.keys.count(where: { $0.namespace == namespace }) ?? 0
+        objects.count(storage: storage, namespace: namespace)
     }
 
     /// Writes an object, creating or replacing it, and returns the stored form.
@@ -91,7 +86,7 @@ public actor ObjectStore {
         _ key: ObjectKey, dryRun: Bool = false,
         _ build: @Sendable (_ current: StoredObject?, _ resourceVersion: Int64) throws(APIError) -> JSONValue
     ) throws(APIError) -> StoredObject {
-        let current = objects[key.storage]?[key]
+        let current = objects[key]
         let version = currentVersion + 1
         var object = try build(current, version)
         if dryRun {
@@ -107,7 +102,7 @@ public actor ObjectStore {
             throw APIError.internalError("storing \(key): \(error)")
         }
         currentVersion = version
-        objects[key.storage, default: [:]][key] = stored
+        objects[key] = stored
         ownerIndex.update(key, object: object)
         publish(WatchEvent(type: current == nil ? .added : .modified, key: key, object: stored))
         return stored
@@ -117,7 +112,7 @@ public actor ObjectStore {
     public func delete(_ key: ObjectKey, dryRun: Bool = false, precondition: @Sendable (StoredObject) throws(APIError) -> Void = { _ throws(APIError) in })
         throws(APIError) -> StoredObject?
     {
-        guard let current = objects[key.storage]?[key] else { return nil }
+        guard let current = objects[key] else { return nil }
         try precondition(current)
         let version = currentVersion + 1
         var last = current.object()
@@ -130,7 +125,7 @@ public actor ObjectStore {
             throw APIError.internalError("deleting \(key): \(error)")
         }
         currentVersion = version
-        objects[key.storage]?[key] = nil
+        objects[key] = nil
         ownerIndex.remove(key, object: last)
         publish(WatchEvent(type: .deleted, key: key, object: final))
         return final
@@ -159,6 +154,14 @@ public actor ObjectStore {
             Task { await self?.removeWatcher(storage: bucket, id: id) }
         }
         return stream
+    }
+
+    /// Ends every watch, so that a shutting-down server is not held open by idle watch connections.
+    public func finishAllWatches() {
+        for bucket in watchers.values {
+            for watcher in bucket.values { watcher.continuation.finish() }
+        }
+        watchers = [:]
     }
 
     private func removeWatcher(storage: String, id: Int) {

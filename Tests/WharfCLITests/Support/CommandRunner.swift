@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs real executables — the built `wharf` and tools such as kubectl — and captures what they print.
 enum CommandRunner {
@@ -25,8 +26,9 @@ enum CommandRunner {
         return nil
     }
 
-    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits for it to finish.
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Result {
+    /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits for it to finish;
+    /// a command still running after `timeout` seconds is killed (its result then has exit code 9).
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -37,16 +39,26 @@ enum CommandRunner {
         process.standardError = errorPipe
         process.standardInput = inputPipe
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inputPipe.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Drain standard error on another thread so that neither pipe can fill and block the child.
+        let errorData = Mutex(Data())
+        let errorDrained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let data = errorPipe.fileHandleForReading.readDataToEndOfFile()
+            errorData.withLock { $0 = data }
+            errorDrained.signal()
+        }
         let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        let error = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        errorDrained.wait()
         process.waitUntilExit()
         return Result(
             exitCode: process.terminationStatus,
             standardOutput: String(decoding: output, as: UTF8.self),
-            standardError: String(decoding: error, as: UTF8.self))
+            standardError: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
     }
 
     /// Runs the built `wharf` binary.

@@ -1,0 +1,185 @@
+/// Sprig functions, one small template each, checked against Helm v4's Sprig.
+enum SprigCases {
+    static let cases: [ConformanceCase] = strings + lists + dicts + math + defaults + encoding + regex + semver + dates + random
+}
+
+extension SprigCases {
+    static let strings: [ConformanceCase] = [
+        ConformanceCase("sprig-upper-lower", "{{ upper \"héllo\" }} {{ lower \"HÉLLO\" }} {{ \"MiXeD\" | lower }}"),
+        ConformanceCase("sprig-trim", "[{{ trim \"  a b \\n\" }}] [{{ trimAll \"$\" \"$$5.00$\" }}] [{{ trimSuffix \"-\" \"a-\" }}] [{{ trimPrefix \"-\" \"-a\" }}] [{{ trimall \"x\" \"xax\" }}]"),
+        ConformanceCase("sprig-title", "{{ title \"hello wOrld-foo_bar 1st\" }} {{ untitle \"Hello World\" }}"),
+        ConformanceCase("sprig-substr", "{{ substr 1 3 \"hello\" }} {{ substr -1 2 \"hello\" }} {{ substr 2 -1 \"hello\" }} {{ substr 2 99 \"hello\" }}"),
+        ConformanceCase("sprig-substr-bad-bounds", "{{ substr 3 1 \"hello\" }}"),
+        ConformanceCase("sprig-repeat", "{{ repeat 3 \"ab\" }}|{{ \"x\" | repeat 0 }}"),
+        ConformanceCase("sprig-repeat-negative", "{{ repeat -1 \"x\" }}"),
+        ConformanceCase("sprig-repeat-int64-argument", "{{ add 1 2 | repeat 2 }}"),
+        ConformanceCase("sprig-repeat-float-from-values", "{{ repeat .Values.n \"x\" }}", values: #"{"n": 2}"#),
+        ConformanceCase("sprig-nospace", "{{ nospace \" a b\\tc\\n\" }}"),
+        ConformanceCase("sprig-initials", "{{ initials \"hello big world\" }}"),
+        ConformanceCase("sprig-swapcase", "{{ swapcase \"Hello World aBc\" }}"),
+        ConformanceCase("sprig-camelcase", "{{ camelcase \"foo_bar\" }} {{ camelcase \"__foo__bar__\" }} {{ camelcase \"foo bar-baz\" }} {{ camelcase \"FOO_BAR\" }} {{ camelcase \"fooBar\" }} {{ camelcase \"x\" }}"),
+        ConformanceCase("sprig-snakecase", "{{ snakecase \"FirstName\" }} {{ snakecase \"HTTPServer\" }} {{ snakecase \"NoHTTPS\" }} {{ snakecase \"GO_PATH\" }} {{ snakecase \"GO PATH\" }} {{ snakecase \"Bld4Floor\" }} {{ snakecase \"HTTP2xx\" }} {{ snakecase \"a1b2\" }} {{ snakecase \"foo__bar\" }} {{ snakecase \"_foo\" }} {{ snakecase \"Duration2m3s\" }} {{ snakecase \"HTTP20xOK\" }}"),
+        ConformanceCase("sprig-kebabcase", "{{ kebabcase \"fooBarBaz\" }} {{ kebabcase \"Foo.Bar\" }} {{ kebabcase \"already-kebab\" }} {{ kebabcase \"Bld4Floor3rd\" }}"),
+        ConformanceCase("sprig-wrap", "{{ wrap 5 \"hello world foo\" }}|{{ wrapWith 5 \"\\t\" \"helloworld foo\" }}|{{ wrap 3 \"abcdefgh ij\" }}"),
+        ConformanceCase("sprig-abbrev", "{{ abbrev 5 \"hello world\" }} {{ abbrev 3 \"hello\" }} {{ abbrev 20 \"short\" }} {{ abbrevboth 5 10 \"1234 5678 9123\" }}"),
+        ConformanceCase("sprig-contains", "{{ contains \"cat\" \"catch\" }} {{ \"catch\" | contains \"dog\" }} {{ hasPrefix \"ca\" \"cat\" }} {{ hasSuffix \"at\" \"cat\" }} {{ contains \"\" \"x\" }}"),
+        ConformanceCase("sprig-quote", "{{ quote \"a\\\"b\" 1 nil true }} {{ squote \"a\" 2 }} {{ quote }} {{ quote .Values.missing }}"),
+        ConformanceCase("sprig-quote-values", "{{ .Values.n | quote }} {{ .Values.f | quote }} {{ .Values.l | quote }} {{ .Values.m | squote }}", values: #"{"n": 8080, "f": 1.5, "l": [1, "a"], "m": {"k": "v"}}"#),
+        ConformanceCase("sprig-cat", "{{ cat \"a\" 1 nil 2.5 (list 1) }}"),
+        ConformanceCase("sprig-indent", "{{ indent 2 \"a\\nb\\n\" }}|{{ nindent 4 \"x\\ny\" }}|{{ indent 0 \"z\" }}"),
+        ConformanceCase("sprig-indent-negative", "{{ indent -2 \"a\" }}"),
+        ConformanceCase("sprig-replace", "{{ replace \" \" \"-\" \"a b c\" }} {{ \"aaa\" | replace \"a\" \"bb\" }} {{ replace \"\" \"-\" \"ab\" }}"),
+        ConformanceCase("sprig-plural", "{{ plural \"one\" \"many\" 1 }} {{ plural \"one\" \"many\" 2 }} {{ plural \"one\" \"many\" 0 }}"),
+        ConformanceCase("sprig-tostring", "{{ toString 1 }} {{ toString 2.5 }} {{ toString true }} {{ toString nil }} {{ toString (list 1 2) }} {{ toString .Values.n }} {{ typeOf (toString 1) }}", values: #"{"n": 1e21}"#),
+        ConformanceCase("sprig-trunc", "{{ trunc 3 \"abcdef\" }} {{ trunc -2 \"abcdef\" }} {{ trunc 10 \"abc\" }} {{ trunc -10 \"abc\" }} {{ trunc 0 \"abc\" }}"),
+        ConformanceCase("sprig-join", "{{ join \",\" (list 1 \"a\" nil 2.5) }} {{ join \"-\" \"single\" }} {{ join \"+\" .Values.l }} {{ join \",\" (splitList \":\" \"a:b\") }}", values: #"{"l": ["x", "y"]}"#),
+        ConformanceCase("sprig-split", "{{ split \"$\" \"foo$bar$baz\" }} {{ (split \",\" \"a,b\")._1 }} {{ splitn \",\" 2 \"a,b,c\" }} {{ splitList \",\" \"a,,b\" }} {{ splitList \"\" \"abc\" }} {{ splitList \",\" \"\" | len }}"),
+        ConformanceCase("sprig-tostrings", "{{ toStrings (list 1 \"a\" nil) }} {{ typeOf (toStrings 1) }} {{ toStrings .Values.missing | len }}"),
+        ConformanceCase("sprig-sortalpha", "{{ sortAlpha (list \"b\" \"a\" \"B\" 10 9) }} {{ sortAlpha \"x\" }}"),
+        ConformanceCase("sprig-hello", "{{ hello }}"),
+        ConformanceCase("sprig-string-wrong-type", "{{ upper 1 }}"),
+    ]
+
+    static let lists: [ConformanceCase] = [
+        ConformanceCase("sprig-list", "{{ list 1 \"a\" nil }} {{ list | len }} {{ typeOf (list) }} {{ tuple 1 2 }}"),
+        ConformanceCase("sprig-append-prepend", "{{ append (list 1) 2 }} {{ prepend (list 1) 0 }} {{ push (until 2) \"x\" }} {{ mustAppend (list) 1 }}"),
+        ConformanceCase("sprig-append-string", "{{ append \"abc\" 1 }}"),
+        ConformanceCase("sprig-append-nil", "{{ append .Values.missing 1 }}"),
+        ConformanceCase("sprig-first-last", "{{ first (list 1 2 3) }} {{ last (list 1 2 3) }} [{{ first (list) }}] {{ rest (list 1 2 3) }} {{ initial (list 1 2 3) }} {{ rest (list) }}"),
+        ConformanceCase("sprig-first-string", "{{ first \"abc\" }}"),
+        ConformanceCase("sprig-must-first-string", "{{ mustFirst \"abc\" }}"),
+        ConformanceCase("sprig-first-nil", "{{ first nil }}"),
+        ConformanceCase("sprig-reverse", "{{ reverse (list 1 2 3) }} {{ reverse (list) }}"),
+        ConformanceCase("sprig-compact", "{{ compact (list 1 0 \"\" nil \"a\" false (list) (dict)) }}"),
+        ConformanceCase("sprig-uniq", "{{ uniq (list 1 1 \"1\" 1.0 \"a\" \"a\") }} {{ uniq (list (list 1) (list 1)) }}"),
+        ConformanceCase("sprig-without", "{{ without (list 1 2 3 2) 2 }} {{ without (list \"a\" \"b\") \"a\" \"b\" }}"),
+        ConformanceCase("sprig-without-nil", "{{ without nil 1 }}"),
+        ConformanceCase("sprig-has", "{{ has 1 (list 1 2) }} {{ has 1 (list 1.0) }} {{ has 1 (until 3) }} {{ has \"a\" nil }} {{ list \"a\" | has \"a\" }}"),
+        ConformanceCase("sprig-has-string", "{{ has \"a\" \"abc\" }}"),
+        ConformanceCase("sprig-slice", "{{ slice (list 1 2 3 4) 1 3 }} {{ slice (list 1 2 3) 1 }} {{ slice (list 1 2 3) }} [{{ slice (list) 1 2 }}] {{ typeOf (slice (until 5) 1 3) }}"),
+        ConformanceCase("sprig-slice-string", "{{ slice \"abc\" 1 }}"),
+        ConformanceCase("sprig-slice-out-of-bounds", "{{ slice (list 1 2 3) 2 1 }}"),
+        ConformanceCase("sprig-concat", "{{ concat (list 1) (list 2 3) (until 2) }}"),
+        ConformanceCase("sprig-concat-string", "{{ concat (list 1) \"a\" }}"),
+        ConformanceCase("sprig-chunk", "{{ chunk 2 (list 1 2 3) }} {{ typeOf (chunk 2 (list 1 2 3)) }} {{ chunk 3 (list) }}"),
+        ConformanceCase("sprig-until", "{{ until 3 }} {{ until -3 }} {{ typeOf (until 3) }} {{ untilStep 0 10 3 }} {{ untilStep 10 0 -4 }} {{ untilStep 0 10 -1 }}"),
+        ConformanceCase("sprig-seq", "[{{ seq 3 }}] [{{ seq 2 5 }}] [{{ seq 5 2 }}] [{{ seq 0 2 10 }}] [{{ seq 10 -3 2 }}] [{{ seq 1 2 0 }}] [{{ seq }}] [{{ seq 0 }}]"),
+        ConformanceCase("sprig-range-until", "{{ range $i := until 3 }}{{ $i }},{{ end }}"),
+    ]
+
+    static let dicts: [ConformanceCase] = [
+        ConformanceCase("sprig-dict", "{{ dict \"a\" 1 \"b\" \"x\" }} {{ dict \"odd\" }} {{ dict 1 2 true 3 }} {{ dict | len }}"),
+        ConformanceCase("sprig-get-set", "{{ $d := dict \"a\" 1 }}{{ get $d \"a\" }} [{{ get $d \"zz\" }}] {{ typeOf (get $d \"zz\") }} {{ set $d \"b\" 2 }} {{ $d }} {{ unset $d \"a\" }} {{ $d }}"),
+        ConformanceCase("sprig-set-returns-same-map", "{{ $d := dict }}{{ $_ := set $d \"k\" \"v\" }}{{ $d.k }}"),
+        ConformanceCase("sprig-haskey", "{{ hasKey (dict \"k\" nil) \"k\" }} {{ hasKey (dict) \"k\" }} {{ hasKey .Values \"a\" }}", values: #"{"a": 1}"#),
+        ConformanceCase("sprig-haskey-wrong-map", "{{ hasKey (split \",\" \"a\") \"_0\" }}"),
+        ConformanceCase("sprig-pluck", "{{ pluck \"a\" (dict \"a\" 1) (dict \"b\" 2) (dict \"a\" 3) }}"),
+        ConformanceCase("sprig-keys", "{{ keys (dict \"b\" 1 \"a\" 2) | sortAlpha }} {{ keys (dict \"x\" 1) (dict \"y\" 2) | sortAlpha }} {{ typeOf (keys (dict)) }}"),
+        ConformanceCase("sprig-values", "{{ values (dict \"a\" 1) }} {{ values (dict) }}"),
+        ConformanceCase("sprig-pick-omit", "{{ pick (dict \"a\" 1 \"b\" 2) \"a\" \"c\" }} {{ omit (dict \"a\" 1 \"b\" 2) \"a\" }}"),
+        ConformanceCase("sprig-merge", "{{ merge (dict \"a\" \"\" \"b\" 0 \"c\" false \"d\" \"x\") (dict \"a\" 1 \"b\" 2 \"c\" true \"d\" \"y\" \"e\" 5) }}"),
+        ConformanceCase("sprig-merge-nested", "{{ $d := dict \"m\" (dict \"x\" 1) }}{{ $_ := merge $d (dict \"m\" (dict \"x\" 2 \"y\" 3)) (dict \"z\" 1) }}{{ $d }}"),
+        ConformanceCase("sprig-merge-nil-source", "{{ merge (dict \"l\" (list 1 2)) (dict \"l\" (list 3) \"m\" nil) }}"),
+        ConformanceCase("sprig-merge-overwrite", "{{ mergeOverwrite (dict \"a\" \"x\" \"b\" (dict \"c\" 1 \"d\" 2)) (dict \"a\" \"\" \"b\" (dict \"c\" 5)) }} {{ mergeOverwrite (dict \"a\" \"x\" \"b\" \"s\") (dict \"b\" (dict \"c\" 1)) }} {{ mergeOverwrite (dict \"l\" (list 1 2)) (dict \"l\" (list 3)) }} {{ mergeOverwrite (dict \"a\" 1) (dict \"a\" nil) }}"),
+        ConformanceCase("sprig-merge-values", "{{ $m := merge (dict) .Values.a .Values.b }}{{ toJson $m }}", values: #"{"a": {"x": {"y": 1}}, "b": {"x": {"z": 2}, "w": 3}}"#),
+        ConformanceCase("sprig-deepcopy", "{{ $a := dict \"k\" (list 1) }}{{ $b := deepCopy $a }}{{ $_ := set $b \"k\" 2 }}{{ $a }} {{ $b }} {{ deepCopy 5 }}"),
+        ConformanceCase("sprig-deepcopy-nil", "{{ deepCopy nil }}"),
+        ConformanceCase("sprig-dig", "{{ dig \"a\" \"b\" \"def\" (dict \"a\" (dict \"b\" 1)) }} {{ dig \"a\" \"x\" \"def\" (dict \"a\" (dict \"b\" 1)) }} {{ dig \"a\" \"def\" (dict) }}"),
+        ConformanceCase("sprig-dig-values", "{{ dig \"a\" \"b\" \"def\" .Values.m }}", values: #"{"m": {"a": {"b": "found"}}}"#),
+        ConformanceCase("sprig-dig-named-values", "{{ dig \"a\" \"d\" .Values }}"),
+        ConformanceCase("sprig-dig-through-string", "{{ dig \"a\" \"b\" \"d\" (dict \"a\" \"s\") }}"),
+        ConformanceCase("sprig-dig-too-few", "{{ dig \"a\" \"d\" }}"),
+    ]
+
+    static let math: [ConformanceCase] = [
+        ConformanceCase("sprig-add", "{{ add 1 2 3 }} {{ add }} {{ add \"4\" 1.9 true nil }} {{ typeOf (add 1) }} {{ add1 5 }} {{ add .Values.a .Values.b }}", values: #"{"a": 1.5, "b": 2.7}"#),
+        ConformanceCase("sprig-sub-mul-div-mod", "{{ sub 5 7 }} {{ mul 2 3 4 }} {{ div 7 2 }} {{ div -7 2 }} {{ mod 7 3 }} {{ mod -7 3 }}"),
+        ConformanceCase("sprig-div-zero", "{{ div 1 0 }}"),
+        ConformanceCase("sprig-mod-zero", "{{ mod 1 0 }}"),
+        ConformanceCase("sprig-max-min", "{{ max 1 5 3 }} {{ min 4 -2 8 }} {{ biggest 1 2 }} {{ maxf 1 2.5 }} {{ minf 1.5 -0.5 }} {{ max 1 }}"),
+        ConformanceCase("sprig-float-math", "{{ addf 0.1 0.2 }} {{ divf 1 3 }} {{ mulf 1.1 3 }} {{ subf 1 0.9 }} {{ divf 2 3 }} {{ add1f 1.5 }} {{ addf 1 2 \"3.5\" }} {{ mulf 0.1 0.1 }}"),
+        ConformanceCase("sprig-float-round", "{{ floor 1.5 }} {{ ceil \"1.2\" }} {{ round 2.555 2 }} {{ round 2.5 0 }} {{ round -2.5 0 }} {{ round 1.2345 3 0.3 }} {{ floor -1.5 }}"),
+        ConformanceCase("sprig-int-conversion", "{{ int64 \"010\" }} {{ int64 \"0x1f\" }} {{ int64 \"12.0\" }} {{ int64 \"12.5\" }} {{ int64 \"1_000\" }} {{ int \"08\" }} {{ int64 true }} {{ int64 nil }} {{ int64 3.9 }} {{ int64 -3.9 }} {{ int64 \" 5\" }}"),
+        ConformanceCase("sprig-float-conversion", "{{ float64 \"1e3\" }} {{ float64 \"x\" }} {{ float64 3 }} {{ float64 true }} {{ typeOf (float64 1) }} {{ float64 \"0x10\" }}"),
+        ConformanceCase("sprig-int-of-values", "{{ int .Values.port }} {{ typeOf (int .Values.port) }} {{ int64 .Values.big }}", values: #"{"port": 8080, "big": 1e15}"#),
+        ConformanceCase("sprig-atoi", "{{ atoi \"42\" }} {{ atoi \"x\" }} {{ atoi \" 1\" }} {{ atoi \"-7\" }}"),
+        ConformanceCase("sprig-todecimal", "{{ toDecimal \"0777\" }} {{ toDecimal 755 }} {{ toDecimal \"9\" }}"),
+        ConformanceCase("sprig-randint", "{{ randInt 5 6 }}"),
+    ]
+
+    static let defaults: [ConformanceCase] = [
+        ConformanceCase("sprig-default", "{{ default \"d\" \"\" }} {{ default \"d\" \"x\" }} {{ default \"d\" 0 }} {{ default \"d\" false }} {{ default \"d\" nil }} {{ default \"d\" (list) }} {{ default \"d\" (dict) }} {{ default \"d\" .Values.missing }} {{ default \"d\" }} {{ \"given\" | default \"d\" }}"),
+        ConformanceCase("sprig-default-values", "{{ .Values.zero | default 5 }} {{ .Values.f | default 7 }} {{ .Values.m | default \"none\" }}", values: #"{"zero": 0, "f": false, "m": {"a": 1}}"#),
+        ConformanceCase("sprig-empty", "{{ empty \"\" }} {{ empty 0 }} {{ empty 0.0 }} {{ empty nil }} {{ empty (list) }} {{ empty (dict) }} {{ empty \"a\" }} {{ empty 1 }} {{ empty .Values.missing }} {{ empty now }}"),
+        ConformanceCase("sprig-coalesce", "{{ coalesce 0 \"\" nil \"x\" \"y\" }} [{{ coalesce 0 \"\" }}] {{ coalesce .Values.a .Values.b }}", values: #"{"b": "second"}"#),
+        ConformanceCase("sprig-all-any", "{{ all 1 \"a\" true }} {{ all 1 0 }} {{ all }} {{ any 0 \"\" 1 }} {{ any 0 false }} {{ any }}"),
+        ConformanceCase("sprig-ternary", "{{ ternary \"yes\" \"no\" true }} {{ ternary \"yes\" \"no\" false }} {{ true | ternary 1 2 }}"),
+        ConformanceCase("sprig-ternary-non-bool", "{{ ternary 1 2 .Values.x }}", values: #"{"x": 1}"#),
+        ConformanceCase("sprig-fail", "before{{ fail \"custom failure\" }}"),
+        ConformanceCase("sprig-typeof", "{{ typeOf 1 }} {{ typeOf 1.5 }} {{ typeOf \"s\" }} {{ typeOf nil }} {{ typeOf true }} {{ typeOf (list) }} {{ typeOf (dict) }} {{ typeOf .Values }} {{ typeOf .Values.n }} {{ typeOf (semver \"1.2.3\") }} {{ typeOf now }} {{ typeOf (split \",\" \"a\") }}", values: #"{"n": 1}"#),
+        ConformanceCase("sprig-kindof", "{{ kindOf 1 }} {{ kindOf 1.5 }} {{ kindOf \"s\" }} {{ kindOf nil }} {{ kindOf (list) }} {{ kindOf (dict) }} {{ kindOf .Values }} {{ kindOf (semver \"1.2.3\") }} {{ kindOf now }} {{ kindOf (add 1 2) }}"),
+        ConformanceCase("sprig-typeis", "{{ typeIs \"int\" 1 }} {{ typeIs \"string\" 1 }} {{ typeIsLike \"semver.Version\" (semver \"1.0.0\") }} {{ kindIs \"map\" (dict) }} {{ kindIs \"slice\" (list) }} {{ kindIs \"invalid\" nil }} {{ kindIs \"float64\" .Values.n }}", values: #"{"n": 1}"#),
+        ConformanceCase("sprig-deepequal", "{{ deepEqual (list 1 2) (list 1 2) }} {{ deepEqual 1 1.0 }} {{ deepEqual (dict \"a\" 1) (dict \"a\" 1) }} {{ deepEqual nil nil }} {{ deepEqual \"a\" \"b\" }}"),
+    ]
+
+    static let encoding: [ConformanceCase] = [
+        ConformanceCase("sprig-b64", "{{ b64enc \"hello world\" }} {{ b64dec \"aGVsbG8gd29ybGQ=\" }} {{ b64enc \"\" }} {{ \"a\" | b64enc | b64dec }}"),
+        ConformanceCase("sprig-b64dec-invalid", "{{ b64dec \"!!!\" }}"),
+        ConformanceCase("sprig-b32", "{{ b32enc \"hello\" }} {{ b32dec \"NBSWY3DP\" }} {{ b32enc \"ab\" }} {{ b32enc \"abcdef\" }}"),
+        ConformanceCase("sprig-tojson", "{{ toJson (dict \"a\" 1.0 \"b\" 1e21 \"c\" 0.000001 \"d\" 1e-7 \"e\" \"<&>\" \"f\" nil \"g\" (list) \"h\" 123456789.0 \"i\" 1.5e300 \"j\" \"\\u2028\\t\\n\") }}"),
+        ConformanceCase("sprig-tojson-values", "{{ toJson .Values }}", values: #"{"b": [1, 2.5, "x", true, null], "a": {"z": {}, "y": []}}"#),
+        ConformanceCase("sprig-toprettyjson", "{{ toPrettyJson (dict \"a\" (list 1 2) \"b\" (dict) \"c\" (list)) }}"),
+        ConformanceCase("sprig-torawjson", "{{ toRawJson (dict \"e\" \"<&>\") }} {{ mustToRawJson (list \"<\") }} {{ toJson \"x\" }} {{ toJson 5 }} {{ toJson nil }}"),
+        ConformanceCase("sprig-fromjson", "{{ $m := fromJson \"{\\\"a\\\": [1, 2.5, {\\\"b\\\": null}], \\\"c\\\": \\\"\\\\u00e9\\\"}\" }}{{ $m.a }} {{ $m.c }} {{ typeOf $m }}"),
+        ConformanceCase("sprig-mustfromjson", "{{ mustFromJson \"[1, \\\"x\\\"]\" }} {{ mustFromJson \"3\" | typeOf }}"),
+        ConformanceCase("sprig-mustfromjson-invalid", "{{ mustFromJson \"{bad\" }}"),
+        ConformanceCase("sprig-hashes", "{{ sha1sum \"hello\" }} {{ sha256sum \"hello\" }} {{ sha512sum \"hello\" }} {{ adler32sum \"hello\" }} {{ sha256sum \"\" }}"),
+        ConformanceCase("sprig-paths", "{{ base \"/a/b.txt\" }} {{ dir \"/a/b.txt\" }} {{ ext \"/a/b.tar.gz\" }} {{ clean \"/a/../b//c/.\" }} {{ isAbs \"/x\" }} {{ isAbs \"x\" }} {{ base \"\" }} {{ dir \"x\" }} {{ clean \"\" }} {{ osBase \"a/b/\" }} {{ osDir \"/\" }} {{ clean \"../../a\" }}"),
+        ConformanceCase("sprig-urlparse", "{{ $u := urlParse \"https://user:pw@example.com:8443/p/a%20th?q=1&r=2#frag\" }}{{ $u.scheme }} {{ $u.host }} {{ $u.hostname }} {{ $u.path }} {{ $u.query }} {{ $u.fragment }} {{ $u.userinfo }} [{{ $u.opaque }}]"),
+        ConformanceCase("sprig-urljoin", "{{ urlJoin (dict \"scheme\" \"https\" \"host\" \"example.com\" \"path\" \"/a b\" \"query\" \"x=1\" \"fragment\" \"f\") }} {{ urlJoin (dict \"host\" \"h\" \"userinfo\" \"u:p\") }}"),
+    ]
+
+    static let regex: [ConformanceCase] = [
+        ConformanceCase("sprig-regexmatch", "{{ regexMatch \"^[a-z]+\\\\d$\" \"abc1\" }} {{ regexMatch \"x\" \"abc\" }} {{ regexMatch \"(\" \"abc\" }} {{ regexMatch \"b$\" \"ab\\n\" }}"),
+        ConformanceCase("sprig-regexfind", "{{ regexFind \"[0-9]+\" \"ab123cd45\" }} [{{ regexFind \"z\" \"abc\" }}] {{ regexFindAll \"[0-9]+\" \"a1b22c333\" -1 }} {{ regexFindAll \"[0-9]\" \"12345\" 2 }} {{ regexFindAll \"x\" \"abc\" -1 }}"),
+        ConformanceCase("sprig-regexfindall-empty-matches", "{{ regexFindAll \"a*\" \"baaac\" -1 }} {{ len (regexFindAll \"\" \"abc\" -1) }}"),
+        ConformanceCase("sprig-regexreplaceall", "{{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"${1}W\" }} {{ regexReplaceAll \"a(x*)b\" \"-ab-axxb-\" \"$1W\" }} {{ regexReplaceAll \"(?P<word>[a-z]+)\" \"abc 123\" \"<$word>\" }} {{ regexReplaceAll \"a*\" \"baaac\" \"X\" }} {{ regexReplaceAll \"\\\\s+\" \"a  b\\tc\" \" \" }} {{ regexReplaceAll \"x\" \"xx\" \"$$\" }}"),
+        ConformanceCase("sprig-regexreplaceallliteral", "{{ regexReplaceAllLiteral \"a(x*)b\" \"-ab-axxb-\" \"${1}\" }}"),
+        ConformanceCase("sprig-regexsplit", "{{ regexSplit \"z+\" \"pizza\" -1 }} {{ regexSplit \"z+\" \"pizza\" 1 }} {{ regexSplit \",\" \"a,b,c\" 2 }} {{ regexSplit \"\" \"abc\" -1 }} {{ regexSplit \",\" \"\" -1 | len }}"),
+        ConformanceCase("sprig-regexquotemeta", "{{ regexQuoteMeta \"1.2.3 [a]*\" }}"),
+        ConformanceCase("sprig-regex-anchors", "{{ regexReplaceAll \"^a\" \"aaa\" \"X\" }} {{ regexReplaceAll \"(?m)^a\" \"a\\na\" \"X\" }} {{ regexReplaceAll \"\\\\bb\" \"b bb\" \"X\" }} {{ regexFindAll \"(?i)AB\" \"ab Ab\" -1 }}"),
+        ConformanceCase("sprig-regex-classes", "{{ regexFindAll \"[[:alpha:]]+\" \"ab1cd\" -1 }} {{ regexFindAll \"\\\\pL+\" \"héllo wörld\" -1 }} {{ regexMatch \"^[^]a]$\" \"b\" }}"),
+        ConformanceCase("sprig-mustregex-invalid", "{{ mustRegexMatch \"(\" \"a\" }}", .bothFail),
+        ConformanceCase("sprig-regexreplace-invalid", "{{ regexReplaceAll \"(\" \"a\" \"b\" }}", .bothFail),
+    ]
+
+    static let semver: [ConformanceCase] = [
+        ConformanceCase("sprig-semver", "{{ semver \"v1.2.3-pre+b\" }} {{ (semver \"1.2\").Minor }} {{ (semver \"1.2.3\").Major }} {{ (semver \"1.2.3-rc.1\").Prerelease }} {{ (semver \"1.2.3+m\").Metadata }} {{ (semver \"v1.2\").Original }}"),
+        ConformanceCase("sprig-semver-compare-method", "{{ (semver \"1.2.3\").Compare (semver \"1.2.4\") }} {{ (semver \"2.0.0\").GreaterThan (semver \"1.9.9\") }} {{ (semver \"1.0.0\").LessThan (semver \"1.0.0-rc1\") }} {{ (semver \"1.0.0\").Equal (semver \"v1.0.0\") }}"),
+        ConformanceCase("sprig-semver-invalid", "{{ semver \"abc\" }}"),
+        ConformanceCase("sprig-semvercompare", "{{ semverCompare \">=1.21-0\" \"v1.20.0\" }} {{ semverCompare \">=1.21-0\" \"v1.36.0\" }} {{ semverCompare \"^1.2\" \"1.5.0\" }} {{ semverCompare \">1.x\" \"2.0.0\" }} {{ semverCompare \"1.2.x\" \"1.2.9\" }} {{ semverCompare \">=1.2\" \"1.3.0-beta\" }} {{ semverCompare \"~1.2.3\" \"1.2.9\" }} {{ semverCompare \"~1.2.3\" \"1.3.0\" }}"),
+        ConformanceCase("sprig-semvercompare-ranges", "{{ semverCompare \"<=1.2.x\" \"1.2.9\" }} {{ semverCompare \"1.2 - 1.4\" \"1.4.5\" }} {{ semverCompare \"!=1.2\" \"1.2.0\" }} {{ semverCompare \">1.2 <2 || 3\" \"3.1.0\" }} {{ semverCompare \">= 1.19-0, < 1.22-0\" \"1.21.3\" }} {{ semverCompare \"^0.2.3\" \"0.3.0\" }} {{ semverCompare \"^0.0.3\" \"0.0.3\" }} {{ semverCompare \"*\" \"4.0.0\" }} {{ semverCompare \"<1.21.0-0\" \"1.20.5-gke.1\" }}"),
+        ConformanceCase("sprig-semvercompare-capabilities", "{{ semverCompare \">=1.19-0\" \"v1.36.0\" }} {{ semverCompare \"<1.19-0\" \"v1.36.0\" }} {{ semverCompare \">=1.36.0-0\" \"v1.36.0-eks-1\" }}"),
+        ConformanceCase("sprig-semvercompare-bad-constraint", "{{ semverCompare \"abc\" \"1.0.0\" }}"),
+        ConformanceCase("sprig-semvercompare-bad-version", "{{ semverCompare \">1\" \"abc\" }}"),
+    ]
+
+    static let dates: [ConformanceCase] = [
+        ConformanceCase("sprig-date-fixed", "{{ date \"2006-01-02 15:04:05 Mon Jan _2 3PM .000 -0700 Z07:00\" 0 }} | {{ dateInZone \"2006-01-02T15:04:05Z07:00\" 1700000000 \"UTC\" }} | {{ htmlDateInZone 86400 \"UTC\" }}"),
+        ConformanceCase("sprig-date-layouts", "{{ dateInZone \"January 2, 2006 03:04:05.999999999 pm MST\" 1234567890 \"UTC\" }} | {{ dateInZone \"06/1/2 002 Monday\" 1234567890 \"UTC\" }}"),
+        ConformanceCase("sprig-now", "{{ now | date \"2006\" }} {{ typeOf now }}", .pattern(#"20\d\d time\.Time"#)),
+        ConformanceCase("sprig-todate", "{{ toDate \"2006-01-02\" \"2017-12-31\" | date \"02/01/2006\" }} {{ (toDate \"2006-01-02T15:04:05Z07:00\" \"2020-05-06T07:08:09+02:00\").Unix }} {{ toDate \"2006-01-02\" \"2017-12-31\" | unixEpoch }}"),
+        ConformanceCase("sprig-todate-invalid", "{{ mustToDate \"2006-01-02\" \"nope\" }}", .bothFail),
+        ConformanceCase("sprig-datemodify", "{{ toDate \"2006-01-02\" \"2017-12-31\" | dateModify \"+1.5h\" | date \"2006-01-02 15:04\" }} {{ toDate \"2006-01-02\" \"2017-12-31\" | dateModify \"bad\" | date \"2006-01-02\" }}"),
+        ConformanceCase("sprig-duration", "{{ duration \"95\" }} {{ duration 3600 }} {{ duration .Values.n }} {{ duration (int64 90061) }} {{ duration \"0\" }}", values: #"{"n": 30}"#),
+        ConformanceCase("sprig-durationround", "{{ durationRound \"2h10m5s\" }} {{ durationRound \"400h\" }} {{ durationRound \"45s\" }} {{ durationRound \"0s\" }} {{ durationRound (int64 3000000000) }}"),
+    ]
+
+    static let random: [ConformanceCase] = [
+        ConformanceCase("sprig-randalphanum", "{{ randAlphaNum 10 }}", .pattern("[A-Za-z0-9]{10}")),
+        ConformanceCase("sprig-randalpha", "{{ randAlpha 5 }}-{{ randNumeric 4 }}-{{ randAscii 3 | len }}", .pattern("[A-Za-z]{5}-[0-9]{4}-3")),
+        ConformanceCase("sprig-uuidv4", "{{ uuidv4 }}", .pattern("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")),
+        ConformanceCase("sprig-shuffle", "{{ shuffle \"aabbc\" | len }}"),
+        ConformanceCase("sprig-randbytes", "{{ randBytes 12 | len }}"),
+    ]
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A `wharf cluster start` running as its own process on a free port, as a user runs it, with
+/// kubectl pointed at it through the kubeconfig it writes.
+final class ClusterProcess {
+    /// Where the cluster keeps its state; reused by a restart.
+    let dataDirectory: URL
+    /// The kubeconfig this run wrote.
+    let kubeconfig: String
+    private let process: Process
+    private let removesDirectory: Bool
+
+    enum StartFailure: Error, CustomStringConvertible {
+        case notReady(String)
+        var description: String {
+            switch self {
+            case .notReady(let log): "the cluster did not become ready; its output:\n\(log)"
+            }
+        }
+    }
+
+    /// Starts a cluster on `dataDirectory` (a fresh one when nil) and waits until it answers.
+    init(dataDirectory: URL? = nil) throws {
+        let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wharf-cluster-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.dataDirectory = directory
+        removesDirectory = dataDirectory == nil
+        // A new kubeconfig path per run, so a stale one from an earlier run is never mistaken for readiness.
+        kubeconfig = directory.appendingPathComponent("kubeconfig-\(UUID().uuidString)").path
+        let log = directory.appendingPathComponent("cluster.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        logHandle.seekToEndOfFile()
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.wharfPath)
+        process.arguments = ["cluster", "start", "--data-dir", directory.path, "--port", "0", "--kubeconfig-out", kubeconfig]
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: kubeconfig),
+                let health = try? kubectl(["get", "--raw", "/healthz"]), health.standardOutput == "ok"
+            {
+                return
+            }
+            guard process.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        stop()
+        throw StartFailure.notReady(output)
+    }
+
+    /// Runs kubectl against this cluster.
+    @discardableResult
+    func kubectl(_ arguments: [String], input: String? = nil, timeout: Double = 120) throws -> CommandRunner.Result {
+        try CommandRunner.run(CommandRunner.which("kubectl") ?? "/usr/bin/kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input, timeout: timeout)
+    }
+
+    /// Runs kubectl and returns its output, failing with kubectl's message when it fails.
+    func kubectlOutput(_ arguments: [String], input: String? = nil) throws -> String {
+        let result = try kubectl(arguments, input: input)
+        guard result.exitCode == 0 else {
+            throw CommandFailed(command: "kubectl " + arguments.joined(separator: " "), result: result)
+        }
+        return result.standardOutput
+    }
+
+    /// Creates (or updates) a ConfigMap with one data key through `kubectl apply`.
+    func applyConfigMap(_ name: String, namespace: String) throws {
+        let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\ndata:\n  a: \"1\"\n"
+        _ = try kubectlOutput(["apply", "-f", "-"], input: manifest)
+    }
+
+    /// Starts a long-running kubectl (such as `get -w`) whose output accumulates in a file.
+    func startKubectl(_ arguments: [String]) throws -> BackgroundCommand {
+        try BackgroundCommand(CommandRunner.which("kubectl") ?? "/usr/bin/kubectl", ["--kubeconfig", kubeconfig] + arguments)
+    }
+
+    /// Stops the cluster gracefully (SIGTERM) and waits for it to exit; returns whether it exited by
+    /// itself within 20 seconds (it is killed otherwise, so that a test never hangs).
+    @discardableResult
+    func stop() -> Bool {
+        guard process.isRunning else { return true }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        guard process.isRunning else { return true }
+        killNow()
+        return false
+    }
+
+    /// Kills the cluster at once (SIGKILL), as a crash would.
+    func killNow() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit {
+        stop()
+        if removesDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
+    }
+
+    /// A kubectl command that exited non-zero.
+    struct CommandFailed: Error, CustomStringConvertible {
+        var command: String
+        var result: CommandRunner.Result
+        var description: String { "\(command) exited \(result.exitCode): \(result.standardError)\(result.standardOutput)" }
+    }
+}
