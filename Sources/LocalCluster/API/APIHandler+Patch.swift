@@ -53,10 +53,12 @@ extension APIHandler {
             creation.contentType = "application/json"
             var collection = target
             collection.name = nil
-            return try await create(collection, creation)
+            return try await create(collection, creation, operation: "Apply")
         }
         let desired = applied
-        return try await writeExisting(target, name: name, request) { current throws(APIError) in
+        let force = ["true", "1"].contains(request.query["force"]?.lowercased() ?? "")
+        let timestamp = Timestamps.format(now())
+        return try await writeExisting(target, name: name, request, operation: "Apply") { current throws(APIError) in
             var merged: JSONValue
             do throws(PatchError) {
                 merged = try StrategicMergePatch.apply(desired, to: current, gvk: info.groupVersionKind)
@@ -68,7 +70,8 @@ extension APIHandler {
             if desired[path: ["metadata", "resourceVersion"]] == nil {
                 merged[path: ["metadata", "resourceVersion"]] = nil
             }
-            return merged
+            return try ManagedFields.apply(
+                configuration: desired, live: current, merged: merged, info: info, manager: manager, force: force, timestamp: timestamp)
         }
     }
 }

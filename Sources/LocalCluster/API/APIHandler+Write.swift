@@ -2,8 +2,8 @@ import Foundation
 public import KubeModel
 
 extension APIHandler {
-    /// POST: create an object in a collection.
-    func create(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
+    /// POST: create an object in a collection (`operation` is `Apply` when server-side apply creates it).
+    func create(_ target: ResourceRequest, _ request: APIRequest, operation: String = "Update") async throws(APIError) -> APIResponse {
         let info = target.info
         var object = try decodeBody(request)
         try checkTypeMeta(&object, info: info)
@@ -21,7 +21,7 @@ extension APIHandler {
         let stored = try await store.write(key(info, namespace: namespace, name: name), dryRun: request.isDryRun) {
             current, _ throws(APIError) in
             guard current == nil else { throw APIError.alreadyExists(info, name: name) }
-            return ObjectLifecycle.prepareCreate(newObject, info: info, timestamp: timestamp, manager: manager, operation: "Update")
+            return ObjectLifecycle.prepareCreate(newObject, info: info, timestamp: timestamp, manager: manager, operation: operation)
         }
         try await afterWrite(info, stored: stored, dryRun: request.isDryRun)
         return .bytes(status: 201, contentType: "application/json", stored.json)
@@ -48,7 +48,7 @@ extension APIHandler {
     /// Applies a change computed from the current object, with optimistic concurrency: a
     /// `resourceVersion` in the new object must equal the stored one.
     func writeExisting(
-        _ target: ResourceRequest, name: String, _ request: APIRequest,
+        _ target: ResourceRequest, name: String, _ request: APIRequest, operation: String = "Update",
         _ change: @escaping @Sendable (JSONValue) throws(APIError) -> JSONValue
     ) async throws(APIError) -> APIResponse {
         let info = target.info
@@ -67,7 +67,8 @@ extension APIHandler {
             }
             try ObjectValidation.validate(updated, info: info)
             updated = try ObjectLifecycle.prepareUpdate(
-                updated, existing: existing, info: info, subresource: subresource, timestamp: timestamp, manager: manager)
+                updated, existing: existing, info: info, subresource: subresource, timestamp: timestamp, manager: manager,
+                operation: operation)
             return updated
         }
         let finished = try await finishDeletionIfReleased(objectKey, stored: stored, info: info, dryRun: request.isDryRun)

@@ -14,8 +14,14 @@ enum ObjectLifecycle {
         metadata.removeValue(forKey: "deletionTimestamp")
         metadata.removeValue(forKey: "deletionGracePeriodSeconds")
         metadata.removeValue(forKey: "selfLink")
-        metadata["managedFields"] = .array([managedFieldsEntry(for: object, info: info, manager: manager, operation: operation, timestamp: timestamp)])
         result["metadata"] = .object(metadata)
+        result[path: ["metadata", "managedFields"]] = .array(
+            ManagedFields.afterUpdate(old: nil, new: object, info: info, manager: manager, subresource: nil, timestamp: timestamp)
+                .map { entry in
+                    var entry = entry
+                    entry["operation"] = .string(operation)
+                    return entry
+                })
         if info.hasStatus {
             // Status is the controllers' to write; a create cannot set it. Defaults give the initial status.
             result["status"] = nil
@@ -27,7 +33,8 @@ enum ObjectLifecycle {
     /// An updated object as it will be stored: immutable metadata kept, status or spec protected by the
     /// subresource rules, generation bumped when the desired state changed.
     static func prepareUpdate(
-        _ object: JSONValue, existing: JSONValue, info: ResourceInfo, subresource: String?, timestamp: String, manager: String
+        _ object: JSONValue, existing: JSONValue, info: ResourceInfo, subresource: String?, timestamp: String, manager: String,
+        operation: String = "Update"
     ) throws(APIError) -> JSONValue {
         var result: JSONValue
         if subresource == "status" {
@@ -68,14 +75,13 @@ enum ObjectLifecycle {
         } else {
             metadata.removeValue(forKey: "generation")
         }
-        var managed = previous["managedFields"]?.arrayValue ?? []
-        let entry = managedFieldsEntry(for: object, info: info, manager: manager, operation: "Update", timestamp: timestamp, subresource: subresource)
-        if let index = managed.firstIndex(where: { $0["manager"] == entry["manager"] && $0["operation"] == "Update" && $0["subresource"] == entry["subresource"] }) {
-            managed[index] = entry
+        if operation == "Apply" {
+            // Server-side apply has worked out the owners already.
+            metadata["managedFields"] = object[path: ["metadata", "managedFields"]]
         } else {
-            managed.append(entry)
+            metadata["managedFields"] = .array(
+                ManagedFields.afterUpdate(old: existing, new: result, info: info, manager: manager, subresource: subresource, timestamp: timestamp))
         }
-        metadata["managedFields"] = .array(managed)
         result["metadata"] = .object(metadata)
         if subresource == nil && previous["deletionTimestamp"] == nil { Defaults.apply(to: &result, info: info) }
         return result
@@ -93,21 +99,5 @@ enum ObjectLifecycle {
         members.removeValue(forKey: "metadata")
         members.removeValue(forKey: "status")
         return .object(members)
-    }
-
-    /// A `metadata.managedFields` entry naming who wrote which top-level fields.
-    static func managedFieldsEntry(
-        for object: JSONValue, info: ResourceInfo, manager: String, operation: String, timestamp: String, subresource: String? = nil
-    ) -> JSONValue {
-        var fields = JSONObject()
-        for (key, _) in object.objectValue ?? [:] where key != "apiVersion" && key != "kind" && key != "metadata" {
-            fields["f:" + key] = .emptyObject
-        }
-        var entry: JSONObject = [
-            "manager": .string(manager), "operation": .string(operation), "apiVersion": .string(info.apiVersion),
-            "time": .string(timestamp), "fieldsType": "FieldsV1", "fieldsV1": .object(fields),
-        ]
-        if let subresource { entry["subresource"] = .string(subresource) }
-        return .object(entry)
     }
 }
