@@ -45,7 +45,10 @@ struct StrategicMergePatchTests {
         let volumes = try #require(podSpec.field("volumes"))
         #expect(volumes.mergesList && volumes.retainsKeys)
         #expect(podSpec.field("tolerations")?.mergesList == false)
-        #expect(podSpec.field("restartPolicy") == nil, "scalars carry no patch metadata")
+        #expect(podSpec.field("restartPolicy")?.type.scalarType == "string")
+        #expect(podSpec.field("restartPolicy")?.patchStrategies == [], "scalars carry no patch metadata")
+        #expect(podSpec.field("noSuchField") == nil)
+        #expect(podSpec.fieldNames.contains("serviceAccountName"))
 
         let ports = try #require(schema.type(for: Self.serviceKind)?.field("spec")?.type.field("ports"))
         #expect(ports.patchMergeKey == "port" && ports.listMapKeys == ["port", "protocol"])

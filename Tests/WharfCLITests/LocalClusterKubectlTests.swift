@@ -326,6 +326,29 @@ struct LocalClusterKubectlTests {
         #expect(versions.contains("rbac.authorization.k8s.io/v1") && versions.contains("autoscaling/v2"))
     }
 
+    @Test func explainShowsTheFieldsOfBuiltInKinds() throws {
+        let cluster = try ClusterProcess()
+        let spec = try cluster.kubectlOutput(["explain", "deployment.spec"])
+        #expect(spec.contains("KIND:       Deployment") && spec.contains("GROUP:      apps"), "\(spec)")
+        for field in ["replicas\t<integer>", "selector\t<LabelSelector>", "template\t<PodTemplateSpec>", "strategy\t<DeploymentStrategy>"] {
+            #expect(spec.contains(field), "explain deployment.spec lacks \(field):\n\(spec)")
+        }
+        let ports = try cluster.kubectlOutput(["explain", "pod.spec.containers.ports"])
+        #expect(ports.contains("containerPort\t<integer>") && ports.contains("protocol\t<string>"), "\(ports)")
+    }
+
+    @Test func strictFieldValidationRefusesUnknownFieldsAndIgnoreDropsThem() throws {
+        let cluster = try ClusterProcess()
+        let typo = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\n  namespace: default\nspec:\n  replica: 2\n  selector:\n    matchLabels: {app: t}\n  template:\n    metadata:\n      labels: {app: t}\n    spec:\n      containers: [{name: t, image: nginx}]\n"
+        let refused = try cluster.kubectl(["apply", "-f", "-"], input: typo)
+        #expect(refused.exitCode != 0 && refused.standardError.contains(#"unknown field "spec.replica""#), "\(refused.standardError)")
+        #expect(try cluster.kubectl(["get", "deployment", "typo", "-n", "default"]).exitCode != 0)
+        _ = try cluster.kubectlOutput(["apply", "--validate=false", "-f", "-"], input: typo)
+        let stored = try JSONParser.parse(cluster.kubectlOutput(["get", "deployment", "typo", "-n", "default", "-o", "json"]))
+        #expect(stored[path: ["spec", "replica"]] == nil)
+        #expect(stored[path: ["spec", "replicas"]]?.int64Value == 1)
+    }
+
     @Test func customResourcesAreServedOnceTheirDefinitionIsApplied() throws {
         let cluster = try ClusterProcess()
         let definition = """

@@ -25,8 +25,7 @@ public struct PatchSchema: Sendable {
     /// `{"schemaVersion": ..., "kinds": {apiVersion: {kind: definition}}, "definitions": {name:
     /// {"fields": {field: record}, "mapType": ...} or {"untyped": true}}}`. A field record's `type` is
     /// a definition name for an object, `[]` followed by the element type for a list, and `{}`
-    /// followed by the value type for a map; an empty element type is a scalar. Scalar fields are
-    /// not listed.
+    /// followed by the value type for a map; `=` and a JSON type (or nothing) is a scalar.
     init(parsing document: String) throws(PatchSchemaError) {
         let root: JSONValue
         do {

@@ -33,6 +33,19 @@ public struct PatchSchemaType: Sendable {
         return nil
     }
 
+    /// The JSON type of a scalar (`string`, `integer`, `number`, `boolean`, `int-or-string`); nil for
+    /// other kinds or when the schema does not say.
+    public var scalarType: String? {
+        if case .scalar(let type) = shape, !type.isEmpty { return type }
+        return nil
+    }
+
+    /// The declared field names of an object type, sorted; empty for other kinds.
+    public var fieldNames: [String] {
+        guard case .object(let name) = shape else { return [] }
+        return (catalog.definitions[name]?.fields.keys).map { $0.sorted() } ?? []
+    }
+
     /// The element type of a list or the value type of a map; nil for objects and scalars.
     public var elementType: PatchSchemaType? {
         switch shape {

@@ -13,6 +13,7 @@ extension APIHandler {
         {
             object[path: ["metadata", "name"]] = .string(prefix + Self.randomSuffix())
         }
+        if !registry.isCustom(info) { try UnknownFields.enforce(&object, info: info, strict: request.isStrictFieldValidation) }
         try ObjectValidation.validate(object, info: info)
         let name = object[path: ["metadata", "name"]]!.stringValue!
         let newObject = object
@@ -56,6 +57,8 @@ extension APIHandler {
         let manager = fieldManager(request, fallback: "unknown")
         let timestamp = Timestamps.format(now())
         let subresource = target.subresource
+        let checksFields = !registry.isCustom(info)
+        let strict = request.isStrictFieldValidation
         let stored = try await store.write(objectKey, dryRun: request.isDryRun) { current, _ throws(APIError) in
             guard let current else { throw APIError.notFound(info, name: name) }
             let existing = current.object()
@@ -65,6 +68,7 @@ extension APIHandler {
             {
                 throw APIError.conflict(info, name: name)
             }
+            if checksFields { try UnknownFields.enforce(&updated, info: info, strict: strict) }
             try ObjectValidation.validate(updated, info: info)
             updated = try ObjectLifecycle.prepareUpdate(
                 updated, existing: existing, info: info, subresource: subresource, timestamp: timestamp, manager: manager,

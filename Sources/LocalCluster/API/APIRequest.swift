@@ -47,6 +47,9 @@ public struct APIRequest: Sendable {
     /// Whether the client asked for `dryRun=All`.
     var isDryRun: Bool { query["dryRun"] == "All" }
 
+    /// Whether unknown fields must be refused (`fieldValidation=Strict`) rather than dropped.
+    var isStrictFieldValidation: Bool { query["fieldValidation"] == "Strict" }
+
     /// Whether the client asked for Table output (`kubectl get`).
     var wantsTable: Bool { accept?.contains("as=Table") == true }
 }

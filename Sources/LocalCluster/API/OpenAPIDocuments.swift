@@ -23,6 +23,10 @@ enum OpenAPIDocuments {
         }
         let prefix = group.isEmpty ? "/api/\(version)" : "/apis/\(apiVersion)"
         var paths = JSONObject()
+        var schemas = OpenAPISchemas()
+        for info in resources where !registry.isCustom(info) {
+            schemas.addKind(info.groupVersionKind)
+        }
         for info in resources {
             let collection = info.namespaced ? "\(prefix)/namespaces/{namespace}/\(info.resource)" : "\(prefix)/\(info.resource)"
             let gvk: JSONValue = ["group": .string(info.group), "version": .string(info.version), "kind": .string(info.kind)]
@@ -42,7 +46,7 @@ enum OpenAPIDocuments {
         }
         return [
             "openapi": "3.0.0", "info": ["title": "Kubernetes", "version": "v1.32.0"], "paths": .object(paths),
-            "components": ["schemas": .emptyObject],
+            "components": ["schemas": .object(schemas.schemas)],
         ]
     }
 
