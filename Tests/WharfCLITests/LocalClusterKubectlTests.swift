@@ -402,6 +402,14 @@ struct LocalClusterKubectlTests {
         #expect(try cluster.kubectlOutput(["get", "widget", "small", "-o", "jsonpath={.spec.size}"]) == "3")
         let strategic = try cluster.kubectl(["patch", "widget", "small", "--type", "strategic", "-p", #"{"spec":{"size":4}}"#])
         #expect(strategic.exitCode != 0 && strategic.standardError.contains("is not supported"), "\(strategic.standardError)")
+        // Fields the schema does not declare are refused under kubectl's default strict validation,
+        // and pruned without it; the schema also feeds `kubectl explain`.
+        let junk = widget.replacingOccurrences(of: "  size: 1", with: "  size: 1\n  junk: x")
+        let refused = try cluster.kubectl(["apply", "-f", "-"], input: junk)
+        #expect(refused.exitCode != 0 && refused.standardError.contains(#"unknown field "spec.junk""#), "\(refused.standardError)")
+        _ = try cluster.kubectlOutput(["apply", "--validate=false", "-f", "-"], input: junk)
+        #expect(try cluster.kubectlOutput(["get", "widget", "small", "-o", "jsonpath={.spec}"]) == #"{"size":1}"#)
+        #expect(try cluster.kubectlOutput(["explain", "widget.spec"]).contains("size\t<integer>"))
         _ = try cluster.kubectlOutput(["delete", "widget", "small"])
         #expect(try cluster.kubectlOutput(["get", "widgets", "-o", "name"]).isEmpty)
     }

@@ -13,7 +13,7 @@ extension APIHandler {
         {
             object[path: ["metadata", "name"]] = .string(prefix + Self.randomSuffix())
         }
-        if !registry.isCustom(info) { try UnknownFields.enforce(&object, info: info, strict: request.isStrictFieldValidation) }
+        try enforceSchema(&object, info: info, strict: request.isStrictFieldValidation)
         try ObjectValidation.validate(object, info: info)
         let name = object[path: ["metadata", "name"]]!.stringValue!
         let newObject = object
@@ -46,6 +46,16 @@ extension APIHandler {
         return try await writeExisting(target, name: name, request) { _ throws(APIError) in body }
     }
 
+    /// Drops or refuses (when `strict`) the fields the kind's schema does not declare: the built-in
+    /// schema for built-in kinds, the CRD's structural schema for custom resources.
+    func enforceSchema(_ object: inout JSONValue, info: ResourceInfo, strict: Bool) throws(APIError) {
+        if let schema = registry.customSchema(for: info) {
+            try StructuralPruning.enforce(&object, schema: schema, info: info, strict: strict)
+        } else if !registry.isCustom(info) {
+            try UnknownFields.enforce(&object, info: info, strict: strict)
+        }
+    }
+
     /// Applies a change computed from the current object, with optimistic concurrency: a
     /// `resourceVersion` in the new object must equal the stored one.
     func writeExisting(
@@ -57,7 +67,6 @@ extension APIHandler {
         let manager = fieldManager(request, fallback: "unknown")
         let timestamp = Timestamps.format(now())
         let subresource = target.subresource
-        let checksFields = !registry.isCustom(info)
         let strict = request.isStrictFieldValidation
         let stored = try await store.write(objectKey, dryRun: request.isDryRun) { current, _ throws(APIError) in
             guard let current else { throw APIError.notFound(info, name: name) }
@@ -68,7 +77,7 @@ extension APIHandler {
             {
                 throw APIError.conflict(info, name: name)
             }
-            if checksFields { try UnknownFields.enforce(&updated, info: info, strict: strict) }
+            try self.enforceSchema(&updated, info: info, strict: strict)
             try ObjectValidation.validate(updated, info: info)
             updated = try ObjectLifecycle.prepareUpdate(
                 updated, existing: existing, info: info, subresource: subresource, timestamp: timestamp, manager: manager,

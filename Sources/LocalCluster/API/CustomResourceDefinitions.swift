@@ -31,11 +31,20 @@ enum CustomResourceDefinitions {
         }
     }
 
+    /// Each version's `openAPIV3Schema`, by version name.
+    static func schemas(of definition: JSONValue) -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        for version in definition[path: ["spec", "versions"]]?.arrayValue ?? [] {
+            if let name = version["name"]?.stringValue, let schema = version[path: ["schema", "openAPIV3Schema"]] { result[name] = schema }
+        }
+        return result
+    }
+
     /// Registers (or re-registers) a CRD's kinds and marks it established.
     static func reconcile(_ definition: JSONValue, store: ObjectStore, registry: ResourceRegistry) async throws(APIError) {
         guard let name = definition[path: ["metadata", "name"]]?.stringValue else { return }
         if definition[path: ["metadata", "deletionTimestamp"]] != nil { return }
-        registry.setCustomResources(definition: name, resources(of: definition))
+        registry.setCustomResources(definition: name, resources(of: definition), schemas: schemas(of: definition))
         let established = (definition[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
             $0["type"] == "Established" && $0["status"] == "True"
         }
@@ -73,7 +82,7 @@ enum CustomResourceDefinitions {
         for (_, stored) in await store.list(WatchFilter(storage: "customresourcedefinitions.apiextensions.k8s.io")).items {
             let definition = stored.object()
             if let name = definition[path: ["metadata", "name"]]?.stringValue {
-                registry.setCustomResources(definition: name, resources(of: definition))
+                registry.setCustomResources(definition: name, resources(of: definition), schemas: schemas(of: definition))
             }
         }
     }

@@ -24,8 +24,12 @@ enum OpenAPIDocuments {
         let prefix = group.isEmpty ? "/api/\(version)" : "/apis/\(apiVersion)"
         var paths = JSONObject()
         var schemas = OpenAPISchemas()
-        for info in resources where !registry.isCustom(info) {
-            schemas.addKind(info.groupVersionKind)
+        for info in resources {
+            if let custom = registry.customSchema(for: info) {
+                schemas.addCustomKind(info.groupVersionKind, schema: custom)
+            } else if !registry.isCustom(info) {
+                schemas.addKind(info.groupVersionKind)
+            }
         }
         for info in resources {
             let collection = info.namespaced ? "\(prefix)/namespaces/{namespace}/\(info.resource)" : "\(prefix)/\(info.resource)"

@@ -20,6 +20,19 @@ struct OpenAPISchemas {
         schemas[name] = root
     }
 
+    /// Adds a custom resource's schema from its CRD, with the type metadata every object has.
+    mutating func addCustomKind(_ gvk: GroupVersionKind, schema: JSONValue) {
+        var root = schema.objectValue ?? [:]
+        var properties = root["properties"]?.objectValue ?? [:]
+        properties["apiVersion"] = properties["apiVersion"] ?? ["type": "string"]
+        properties["kind"] = properties["kind"] ?? ["type": "string"]
+        addDefinition("meta.v1.ObjectMeta")
+        properties["metadata"] = ["allOf": [["$ref": "#/components/schemas/meta.v1.ObjectMeta"]]]
+        root["properties"] = .object(properties)
+        root["x-kubernetes-group-version-kind"] = [["group": .string(gvk.group), "version": .string(gvk.version), "kind": .string(gvk.kind)]]
+        schemas["\(gvk.group).\(gvk.version).\(gvk.kind)"] = .object(root)
+    }
+
     private mutating func addDefinition(_ name: String) {
         guard schemas[name] == nil, let type = schema.type(named: name) else { return }
         if type.kind == .untyped {

@@ -10,6 +10,7 @@ public final class ResourceRegistry: Sendable {
         var preferredVersion: [String: String] = [:]
         var groupOrder: [String] = []
         var customByDefinition: [String: [ResourceInfo]] = [:]
+        var customSchemas: [String: JSONValue] = [:]
     }
 
     private let state = Mutex(Snapshot())
@@ -53,6 +54,11 @@ public final class ResourceRegistry: Sendable {
         state.withLock { snapshot in snapshot.customByDefinition.values.contains { $0.contains(info) } }
     }
 
+    /// The `openAPIV3Schema` a CustomResourceDefinition gives a served custom resource version.
+    public func customSchema(for info: ResourceInfo) -> JSONValue? {
+        state.withLock { $0.customSchemas["\(info.group)/\(info.version)/\(info.resource)"] }
+    }
+
     /// Every served resource.
     public func allResources() -> [ResourceInfo] {
         state.withLock { Array($0.byPath.values) }
@@ -62,9 +68,13 @@ public final class ResourceRegistry: Sendable {
     /// - Parameters:
     ///   - definition: The CRD's name (`crontabs.stable.example.com`).
     ///   - resources: One entry per served version; the first is the preferred (storage) version.
-    public func setCustomResources(definition: String, _ resources: [ResourceInfo]) {
+    ///   - schemas: The structural schema of each version, by version name.
+    public func setCustomResources(definition: String, _ resources: [ResourceInfo], schemas: [String: JSONValue] = [:]) {
         removeCustomResources(definition: definition)
         for info in resources { add(info, definition: definition) }
+        state.withLock { snapshot in
+            for info in resources { snapshot.customSchemas["\(info.group)/\(info.version)/\(info.resource)"] = schemas[info.version] }
+        }
         if let first = resources.first {
             state.withLock { $0.preferredVersion[first.group] = first.version }
         }
@@ -75,6 +85,7 @@ public final class ResourceRegistry: Sendable {
         state.withLock { snapshot in
             for info in snapshot.customByDefinition.removeValue(forKey: definition) ?? [] {
                 snapshot.byPath["\(info.group)/\(info.version)/\(info.resource)"] = nil
+                snapshot.customSchemas["\(info.group)/\(info.version)/\(info.resource)"] = nil
                 snapshot.byGroupVersion[info.apiVersion]?.removeAll { $0.resource == info.resource }
                 if snapshot.byGroupVersion[info.apiVersion]?.isEmpty == true {
                     snapshot.byGroupVersion[info.apiVersion] = nil
