@@ -306,6 +306,29 @@ struct LocalClusterKubectlTests {
         #expect(try cluster.kubectlOutput(["get", "configmap", "orphan-child", "-n", "default", "-o", "jsonpath={.metadata.ownerReferences}"]).isEmpty)
     }
 
+    @Test func deploymentRolloutThenCascadingDeletes() throws {
+        let cluster = try ClusterProcess()
+        _ = try cluster.kubectlOutput(["apply", "-f", "-"], input: Self.app)
+        _ = try cluster.kubectlOutput(["rollout", "status", "deployment/web", "-n", "shop", "--timeout=60s"])
+        _ = try cluster.kubectlOutput(["wait", "--for=condition=Available", "deployment/web", "-n", "shop", "--timeout=60s"])
+        #expect(try cluster.kubectlOutput(["rollout", "restart", "deployment/web", "-n", "shop"]).contains("restarted"))
+        _ = try cluster.kubectlOutput(["rollout", "status", "deployment/web", "-n", "shop", "--timeout=60s"])
+        let described = try cluster.kubectlOutput(["describe", "deployment", "web", "-n", "shop"])
+        #expect(described.contains("ScalingReplicaSet"), "\(described)")
+        // Orphan: the ReplicaSets and Pods stay, released from their owner.
+        _ = try cluster.kubectlOutput(["delete", "deployment", "web", "-n", "shop", "--cascade=orphan"])
+        let replicaSets = try JSONParser.parse(cluster.kubectlOutput(["get", "replicasets", "-n", "shop", "-o", "json"]))
+        #expect(replicaSets["items"]?.arrayValue?.isEmpty == false)
+        #expect(replicaSets["items"]?.arrayValue?.allSatisfy { $0[path: ["metadata", "ownerReferences"]] == nil } == true)
+        #expect(try !cluster.kubectlOutput(["get", "pods", "-n", "shop", "-o", "name"]).isEmpty)
+        // Foreground on a new Deployment: when kubectl returns, its ReplicaSet and Pods are gone too.
+        _ = try cluster.kubectlOutput(["delete", "replicasets", "--all", "-n", "shop"])
+        _ = try cluster.kubectlOutput(["apply", "-f", "-"], input: Self.app)
+        _ = try cluster.kubectlOutput(["rollout", "status", "deployment/web", "-n", "shop", "--timeout=60s"])
+        _ = try cluster.kubectlOutput(["delete", "deployment", "web", "-n", "shop", "--cascade=foreground"])
+        #expect(try cluster.kubectlOutput(["get", "replicasets,pods", "-n", "shop", "-o", "name"]).isEmpty)
+    }
+
     @Test func namespaceDeletionEmptiesItAndProtectsSystemNamespaces() throws {
         let cluster = try ClusterProcess()
         _ = try cluster.kubectlOutput(["apply", "-f", "-"], input: Self.app)
