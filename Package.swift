@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Only the LocalCluster benchmark uses it: an independent HTTPS client to load the server with.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -101,6 +103,16 @@ let package = Package(
             name: "KubeModelBenchmark",
             dependencies: ["KubeModel", "KubeDiff"],
             path: "Benchmarks/KubeModelBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "LocalClusterBenchmark",
+            dependencies: [
+                "LocalCluster",
+                "KubeModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Benchmarks/LocalClusterBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

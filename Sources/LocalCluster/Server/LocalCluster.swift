@@ -35,7 +35,7 @@ public enum LocalCluster {
         try await ClusterBootstrap.ensureSystemObjects(handler: handler)
         let kubeconfigPath = configuration.kubeconfigPath ?? directory.appendingPathComponent("kubeconfig")
         let server = LocalClusterServer(
-            handler: handler, certificates: certificates, tokens: [token], host: configuration.host, port: configuration.port,
+            handler: handler, certificates: certificates, tokens: [token], faults: configuration.faults, host: configuration.host, port: configuration.port,
             logger: logger)
         let application = try server.application { port in
             let url = "https://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)"

@@ -23,11 +23,13 @@ public struct LocalClusterConfiguration: Sendable {
     public var profile: Profile
     /// The kubeconfig context and cluster name.
     public var contextName: String
+    /// Latency and errors injected into clients' requests, for reliability tests; none by default.
+    public var faults: FaultInjection
 
     /// Creates a configuration.
     public init(
         dataDirectory: URL? = nil, host: String = "127.0.0.1", port: Int = 6443, kubeconfigPath: URL? = nil,
-        profile: Profile = .fast, contextName: String = "wharf-local"
+        profile: Profile = .fast, contextName: String = "wharf-local", faults: FaultInjection = FaultInjection()
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
@@ -35,5 +37,6 @@ public struct LocalClusterConfiguration: Sendable {
         self.kubeconfigPath = kubeconfigPath
         self.profile = profile
         self.contextName = contextName
+        self.faults = faults
     }
 }

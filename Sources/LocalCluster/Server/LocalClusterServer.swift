@@ -12,6 +12,9 @@ struct LocalClusterServer {
     let handler: APIHandler
     let certificates: ClusterCertificates
     let tokens: Set<String>
+    /// Faults injected into clients' requests; here rather than in ``APIHandler``, which the in-process
+    /// controllers share, so that only network clients see them, and so a 429 can carry `Retry-After`.
+    let faults: FaultInjection
     let host: String
     let port: Int
     let logger: Logger
@@ -27,8 +30,9 @@ struct LocalClusterServer {
         tls.applicationProtocols = ["http/1.1"]
         let handler = self.handler
         let tokens = self.tokens
+        let faults = self.faults
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, handler: handler, tokens: tokens)
+            try await Self.respond(to: request, handler: handler, tokens: tokens, faults: faults)
         }
         var serverLogger = logger
         serverLogger.logLevel = .warning
@@ -40,7 +44,7 @@ struct LocalClusterServer {
             logger: serverLogger)
     }
 
-    private static func respond(to request: Request, handler: APIHandler, tokens: Set<String>) async throws -> Response {
+    private static func respond(to request: Request, handler: APIHandler, tokens: Set<String>, faults: FaultInjection) async throws -> Response {
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
         if !publicPaths.contains(path) {
             let authorization = request.headers[.authorization] ?? ""
@@ -58,6 +62,11 @@ struct LocalClusterServer {
         let apiRequest = APIRequest(
             method: method, path: path, query: query, contentType: request.headers[.contentType], accept: request.headers[.accept],
             userAgent: request.headers[.userAgent], body: Array(buffer: bytes))
+        if let fault = await faults.inject(into: apiRequest, registry: handler.registry) {
+            var response = jsonResponse(status: fault.rule.errorCode.rawValue, fault.status)
+            if fault.rule.errorCode.sendsRetryAfter { response.headers[.retryAfter] = String(fault.rule.retryAfterSeconds) }
+            return response
+        }
         switch await handler.handle(apiRequest) {
         case .json(let status, let value, let warnings):
             var response = jsonResponse(status: status, value)

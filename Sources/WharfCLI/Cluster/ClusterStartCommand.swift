@@ -25,14 +25,78 @@ struct ClusterStartCommand: AsyncParsableCommand {
     @Option(name: .customLong("profile"), help: "Workload simulation: fast (no delays, for tests) or realistic (jittered, for demos).")
     var profile: LocalClusterConfiguration.Profile = .fast
 
+    @Option(
+        name: .customLong("fault"),
+        help: ArgumentHelp(
+            "Inject latency or errors into clients' resource requests, for reliability tests (repeatable; every matching rule applies).",
+            discussion: """
+                SPEC is comma-separated key=value pairs: verb (get, list, watch, create, update, patch, delete, deletecollection \
+                or *), resource (plural such as configmaps, a subresource such as deployments/scale, or *), latency and jitter \
+                (seconds), error-rate (0 to 1), code (429, 500, 503 or 504; default 500), retry-after (seconds sent with 429 and \
+                503, default 1; kubectl retries those up to 10 times). Example: --fault 'verb=create,resource=configmaps,error-rate=0.5,code=503'
+                """,
+            valueName: "spec"),
+        transform: ClusterStartCommand.parseFault)
+    var faults: [FaultInjection.Rule] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+    }
+
+    /// Reads one `--fault` SPEC; every error names the key at fault, so a typo in a test script is obvious.
+    static func parseFault(_ spec: String) throws -> FaultInjection.Rule {
+        var rule = FaultInjection.Rule()
+        for pair in spec.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("'\(pair)' is not key=value")
+            }
+            let (key, value) = (parts[0], parts[1])
+            func seconds() throws -> Duration {
+                guard let seconds = Double(value), seconds >= 0, seconds.isFinite else {
+                    throw ValidationError("\(key) must be a number of seconds, 0 or more, got '\(value)'")
+                }
+                return .seconds(seconds)
+            }
+            switch key {
+            case "verb":
+                if value == "*" { rule.verb = nil; continue }
+                guard let verb = FaultInjection.Verb(rawValue: value) else {
+                    let verbs = FaultInjection.Verb.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("verb must be one of \(verbs) or *, got '\(value)'")
+                }
+                rule.verb = verb
+            case "resource": rule.resource = value == "*" ? nil : value
+            case "latency": rule.latency = try seconds()
+            case "jitter": rule.jitter = try seconds()
+            case "error-rate":
+                guard let rate = Double(value), (0...1).contains(rate) else {
+                    throw ValidationError("error-rate must be a number from 0 to 1, got '\(value)'")
+                }
+                rule.errorRate = rate
+            case "code":
+                guard let code = Int(value).flatMap(FaultInjection.ErrorCode.init(rawValue:)) else {
+                    let codes = FaultInjection.ErrorCode.allCases.map { String($0.rawValue) }.joined(separator: ", ")
+                    throw ValidationError("code must be one of \(codes), got '\(value)'")
+                }
+                rule.errorCode = code
+            case "retry-after":
+                guard let seconds = Int(value), seconds >= 1 else {
+                    throw ValidationError("retry-after must be a whole number of seconds, 1 or more, got '\(value)'")
+                }
+                rule.retryAfterSeconds = seconds
+            default:
+                throw ValidationError("unknown key '\(key)'; use verb, resource, latency, jitter, error-rate, code or retry-after")
+            }
+        }
+        return rule
     }
 
     func run() async throws {
         let configuration = LocalClusterConfiguration(
             dataDirectory: URL(fileURLWithPath: dataDirectory), host: host, port: port,
-            kubeconfigPath: kubeconfigOut.map { URL(fileURLWithPath: $0) }, profile: profile)
+            kubeconfigPath: kubeconfigOut.map { URL(fileURLWithPath: $0) }, profile: profile,
+            faults: FaultInjection(rules: faults))
         do {
             try await LocalCluster.run(configuration, handleSignals: true) { endpoint in
                 // Unbuffered: scripts read these lines through a pipe and must get them now.

@@ -19,8 +19,9 @@ final class ClusterProcess {
         }
     }
 
-    /// Starts a cluster on `dataDirectory` (a fresh one when nil) and waits until it answers.
-    init(dataDirectory: URL? = nil) throws {
+    /// Starts a cluster on `dataDirectory` (a fresh one when nil), with `arguments` added to
+    /// `wharf cluster start`, and waits until it answers.
+    init(dataDirectory: URL? = nil, arguments: [String] = []) throws {
         let directory = dataDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wharf-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.dataDirectory = directory
@@ -33,7 +34,7 @@ final class ClusterProcess {
         logHandle.seekToEndOfFile()
         process = Process()
         process.executableURL = URL(fileURLWithPath: CommandRunner.wharfPath)
-        process.arguments = ["cluster", "start", "--data-dir", directory.path, "--port", "0", "--kubeconfig-out", kubeconfig]
+        process.arguments = ["cluster", "start", "--data-dir", directory.path, "--port", "0", "--kubeconfig-out", kubeconfig] + arguments
         process.standardOutput = logHandle
         process.standardError = logHandle
         try process.run()
