@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "KubeDiff", targets: ["KubeDiff"]),
         .library(name: "GoTemplate", targets: ["GoTemplate"]),
         .library(name: "LocalCluster", targets: ["LocalCluster"]),
+        .library(name: "KubeClient", targets: ["KubeClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -31,8 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        // Only the LocalCluster benchmark uses it: an independent HTTPS client to load the server with.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
     ],
     targets: [
         .target(
@@ -47,6 +49,9 @@ let package = Package(
             name: "GoTemplate",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strictSettings
         ),
@@ -65,6 +70,7 @@ let package = Package(
                 "KubeModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdHTTP2", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -73,6 +79,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KubeClient",
+            dependencies: [
+                "KubeModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -115,6 +135,12 @@ let package = Package(
             path: "Benchmarks/LocalClusterBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "KubeClientBenchmark",
+            dependencies: ["KubeClient", "KubeModel"],
+            path: "Benchmarks/KubeClientBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "KubeModelTests",
             dependencies: [
@@ -144,8 +170,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "KubeClientTests",
+            dependencies: ["KubeClient", "LocalCluster", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WharfCLITests",
-            dependencies: ["KubeModel"],
+            dependencies: ["KubeModel", "KubeClient"],
             swiftSettings: strictSettings
         ),
     ]

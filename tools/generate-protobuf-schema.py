@@ -74,6 +74,7 @@ GROUPS = {
     "k8s.io/api/scheduling/v1": "scheduling.k8s.io",
     "k8s.io/api/storage/v1": "storage.k8s.io",
     "k8s.io/api/authentication/v1": "authentication.k8s.io",  # TokenRequest, for `kubectl create token`
+    "k8s.io/api/authorization/v1": "authorization.k8s.io",  # SelfSubjectAccessReview, for `kubectl auth can-i`
     "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1": "apiextensions.k8s.io",
 }
 

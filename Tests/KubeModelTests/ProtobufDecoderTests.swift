@@ -224,7 +224,8 @@ struct ProtobufDecoderTests {
             ("rbac.authorization.k8s.io/v1", "Role"), ("rbac.authorization.k8s.io/v1", "RoleBinding"),
             ("rbac.authorization.k8s.io/v1", "ClusterRole"), ("scheduling.k8s.io/v1", "PriorityClass"),
             ("policy/v1", "PodDisruptionBudget"), ("networking.k8s.io/v1", "Ingress"),
-            ("authentication.k8s.io/v1", "TokenRequest"), ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),
+            ("authentication.k8s.io/v1", "TokenRequest"), ("authorization.k8s.io/v1", "SelfSubjectAccessReview"),
+            ("apiextensions.k8s.io/v1", "CustomResourceDefinition"),
             ("coordination.k8s.io/v1", "Lease"), ("discovery.k8s.io/v1", "EndpointSlice"), ("storage.k8s.io/v1", "StorageClass"),
             ("autoscaling/v2", "HorizontalPodAutoscaler"),
         ]

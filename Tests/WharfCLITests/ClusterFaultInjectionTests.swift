@@ -27,16 +27,9 @@ struct ClusterFaultInjectionTests {
     @Test func throttlingAnswersTooManyRequestsWithRetryAfter() throws {
         let cluster = try ClusterProcess(arguments: ["--fault", "verb=create,resource=configmaps,error-rate=1,code=429,retry-after=3"])
         // curl, not kubectl: client-go retries responses carrying Retry-After, and the raw answer is the point here.
-        let server = try cluster.kubectlOutput(["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
-        let token = try String(contentsOf: cluster.dataDirectory.appendingPathComponent("token"), encoding: .utf8)
-        let headers = cluster.dataDirectory.appendingPathComponent("curl-headers")
-        // From a file, so that the token never appears in a process listing.
-        try "Authorization: Bearer \(token.trimmingCharacters(in: .whitespacesAndNewlines))\nContent-Type: application/json\n"
-            .write(to: headers, atomically: true, encoding: .utf8)
-        let response = try CommandRunner.run("/usr/bin/env", [
-            "curl", "-sS", "-i", "--cacert", cluster.dataDirectory.appendingPathComponent("ca.crt").path, "-H", "@\(headers.path)",
-            "-X", "POST", "--data", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"flaky"}}"#,
-            "\(server)/api/v1/namespaces/default/configmaps",
+        let response = try CommandRunner.run("/usr/bin/env", try cluster.adminCurlArguments() + [
+            "-i", "-X", "POST", "--data", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"flaky"}}"#,
+            "\(try cluster.serverURL())/api/v1/namespaces/default/configmaps",
         ])
         let output = response.standardOutput
         #expect(output.hasPrefix("HTTP/1.1 429"), "\(output)")

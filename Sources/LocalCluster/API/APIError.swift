@@ -126,6 +126,27 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
             group: resource.group, kind: resource.resource, name: name, causes: causes)
     }
 
+    /// 403 for a request RBAC does not allow, worded as kube-apiserver words it (clients and people
+    /// match on it): `configmaps is forbidden: User "jane" cannot list resource "configmaps" in API group
+    /// "" in the namespace "default"`, followed by RBAC's reason when it has one.
+    static func forbidden(_ request: AuthorizationAttributes, reason: String) -> APIError {
+        var denial: String
+        if request.isResourceRequest {
+            let resource = request.subresource.isEmpty ? request.resource : "\(request.resource)/\(request.subresource)"
+            let scope = request.namespace.isEmpty ? "at the cluster scope" : "in the namespace \"\(request.namespace)\""
+            denial = "User \"\(request.user.name)\" cannot \(request.verb) resource \"\(resource)\" in API group \"\(request.apiGroup)\" \(scope)"
+        } else {
+            denial = "User \"\(request.user.name)\" cannot \(request.verb) path \"\(request.path)\""
+        }
+        if !reason.isEmpty { denial += ": \(reason)" }
+        guard request.isResourceRequest else { return APIError(code: 403, reason: "Forbidden", message: "forbidden: \(denial)") }
+        let qualified = request.apiGroup.isEmpty ? request.resource : "\(request.resource).\(request.apiGroup)"
+        let subject = request.name.isEmpty ? qualified : "\(qualified) \"\(request.name)\""
+        return APIError(
+            code: 403, reason: "Forbidden", message: "\(subject) is forbidden: \(denial)", group: request.apiGroup.isEmpty ? nil : request.apiGroup,
+            kind: request.resource, name: request.name.isEmpty ? nil : request.name)
+    }
+
     /// 401 for a request without valid credentials.
     public static let unauthorized = APIError(code: 401, reason: "Unauthorized", message: "Unauthorized")
 

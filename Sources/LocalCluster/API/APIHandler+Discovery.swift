@@ -1,7 +1,6 @@
 public import KubeModel
 
 extension APIHandler {
-    private static let objectVerbs: [JSONValue] = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
     private static let subresourceVerbs: [JSONValue] = ["get", "patch", "update"]
 
     /// `/api`: the core group's versions.
@@ -38,7 +37,7 @@ extension APIHandler {
         for info in resources {
             var entry: JSONObject = [
                 "name": .string(info.resource), "singularName": .string(info.singular), "namespaced": .bool(info.namespaced),
-                "kind": .string(info.kind), "verbs": .array(Self.objectVerbs),
+                "kind": .string(info.kind), "verbs": .array(info.verbs.map(\.rawValue).sorted().map(JSONValue.string)),
             ]
             if !info.shortNames.isEmpty { entry["shortNames"] = .array(info.shortNames.map(JSONValue.string)) }
             if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map(JSONValue.string)) }

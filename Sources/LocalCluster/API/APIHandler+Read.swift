@@ -35,16 +35,23 @@ extension APIHandler {
     /// GET a collection: every matching object, in pages when `limit` is given.
     func list(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
         let filter = try filter(target, request)
-        let (allItems, resourceVersion) = await store.list(filter)
+        let (allItems, currentVersion) = await store.list(filter)
         var items = allItems[...]
+        var resourceVersion = currentVersion
         if let token = request.query["continue"], !token.isEmpty {
-            let after = try ContinueToken.decode(token)
-            items = items.drop { $0.0 <= after }
+            let continued = try ContinueToken(decoding: token)
+            if continued.resourceVersion != ContinueToken.latest {
+                if await store.hasCompacted(continued.resourceVersion) { return Self.expiredContinue(after: continued.after) }
+                // Every page reports the first page's version, so that a watch from the last page's
+                // version replays whatever changed while the pages were fetched.
+                resourceVersion = continued.resourceVersion
+            }
+            items = items.drop { $0.0 <= continued.after }
         }
         var nextToken: String?
         if let limit = request.query["limit"].flatMap(Int.init), limit > 0, items.count > limit {
             items = items.prefix(limit)
-            nextToken = items.last.map { ContinueToken.encode($0.0) }
+            nextToken = items.last.map { ContinueToken(after: $0.0, resourceVersion: resourceVersion).encoded }
         }
         if request.wantsTable {
             return .json(
@@ -64,14 +71,25 @@ extension APIHandler {
         return .bytes(status: 200, contentType: "application/json", output)
     }
 
-    /// GET with `watch=true`: a stream of events, one JSON object per line.
+    /// 410 Expired for a continue token whose list version has left the history, with upstream's message
+    /// and a token that continues at the current state for clients that accept an inconsistent list.
+    private static func expiredContinue(after: ObjectKey) -> APIResponse {
+        var status = APIError.expired(
+            "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list."
+        ).status
+        status[path: ["metadata", "continue"]] = .string(ContinueToken(after: after, resourceVersion: ContinueToken.latest).encoded)
+        return .json(status: 410, status)
+    }
+
+    /// GET with `watch=true`: a stream of events, one JSON object per line, with BOOKMARK events when
+    /// the client allows them (`allowWatchBookmarks=true`).
     func watch(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
         let filter = try filter(target, request)
         let from = request.query["resourceVersion"].flatMap(Int64.init)
         let timeout = request.query["timeoutSeconds"].flatMap(Int.init).map { Duration.seconds($0) }
         let events: AsyncStream<WatchEvent>
         do {
-            events = try await store.watch(filter, from: from)
+            events = try await store.watch(filter, from: from, bookmarks: request.flag("allowWatchBookmarks"))
         } catch {
             // Upstream answers 200 and reports the expiry as the stream's only event.
             let line = JSONWriter.string(["type": "ERROR", "object": error.status]) + "\n"
@@ -82,13 +100,20 @@ extension APIHandler {
         let encode: @Sendable (WatchEvent, Bool) -> [UInt8]
         if request.wantsTable {
             encode = { event, first in
+                if event.type == .bookmark {
+                    return WatchResponse.bookmark(kind: "Table", apiVersion: "meta.k8s.io/v1", resourceVersion: event.object.resourceVersion)
+                }
                 let object = TableView.table(
                     for: info, objects: [event.object.object()], resourceVersion: event.object.resourceVersion, now: clock(),
                     includeColumns: first)
                 return WatchResponse.line(type: event.type, object: Array(JSONWriter.string(object).utf8))
             }
         } else {
-            encode = { event, _ in WatchResponse.line(type: event.type, object: event.object.json) }
+            encode = { event, _ in
+                event.type == .bookmark
+                    ? WatchResponse.bookmark(kind: info.kind, apiVersion: info.apiVersion, resourceVersion: event.object.resourceVersion)
+                    : WatchResponse.line(type: event.type, object: event.object.json)
+            }
         }
         return .watch(WatchResponse(prelude: nil, events: events, timeout: timeout, encode: encode))
     }

@@ -8,6 +8,9 @@ public struct APIHandler: Sendable {
     let registry: ResourceRegistry
     let serverVersion: ServerVersion
     let now: @Sendable () -> Date
+    /// Decides what each request's user may do; whoever serves the handler keeps its RBAC index current
+    /// (``RBACAuthorizer/load(from:)`` and an ``RBACFollower``).
+    let authorizer = RBACAuthorizer()
 
     /// Creates a handler over a store and the resources it serves.
     /// - Parameters:
@@ -21,9 +24,11 @@ public struct APIHandler: Sendable {
         self.now = now
     }
 
-    /// Answers one request; every failure becomes a `Status` response, never a thrown error.
+    /// Answers one request, if its user may make it; every failure becomes a `Status` response, never a
+    /// thrown error.
     public func handle(_ request: APIRequest) async -> APIResponse {
         do {
+            try authorize(request)
             return try await dispatch(request)
         } catch {
             return .error(error)
@@ -59,6 +64,15 @@ public struct APIHandler: Sendable {
     }
 
     private func handleResource(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
+        guard target.info.verbs.contains(APIVerb(method: request.method, named: target.name != nil, watch: request.flag("watch"))) else {
+            throw APIError.methodNotAllowed("the server does not allow this method on the requested resource")
+        }
+        switch target.info {
+        case BuiltinResources.selfSubjectAccessReviews: return try accessReview(request)
+        case BuiltinResources.selfSubjectRulesReviews: return try rulesReview(request)
+        case BuiltinResources.selfSubjectReviews: return try userReview(request)
+        default: break
+        }
         switch (request.method, target.name) {
         case (.get, nil):
             return request.flag("watch") ? try await watch(target, request) : try await list(target, request)

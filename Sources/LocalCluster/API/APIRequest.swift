@@ -23,11 +23,15 @@ public struct APIRequest: Sendable {
     public var userAgent: String?
     /// The request body.
     public var body: [UInt8]
+    /// Who sends the request; RBAC decides what any user outside `system:masters` may do. The default,
+    /// ``UserInfo/loopback``, is for the cluster's own in-process callers: a server must set the user it
+    /// authenticated.
+    public var user: UserInfo
 
     /// Creates a request.
     public init(
         method: Method, path: String, query: [String: String] = [:], contentType: String? = nil, accept: String? = nil,
-        userAgent: String? = nil, body: [UInt8] = []
+        userAgent: String? = nil, body: [UInt8] = [], user: UserInfo = .loopback
     ) {
         self.method = method
         self.path = path
@@ -36,6 +40,7 @@ public struct APIRequest: Sendable {
         self.accept = accept
         self.userAgent = userAgent
         self.body = body
+        self.user = user
     }
 
     /// A boolean query parameter, read leniently (`true`, `True`, `1`), as clients send all of these.

@@ -31,7 +31,8 @@ enum OpenAPIDocuments {
                 schemas.addKind(info.groupVersionKind)
             }
         }
-        for info in resources {
+        // Only kinds that can be patched: kubectl looks for this operation to validate what it applies.
+        for info in resources where info.verbs.contains(.patch) {
             let collection = info.namespaced ? "\(prefix)/namespaces/{namespace}/\(info.resource)" : "\(prefix)/\(info.resource)"
             let gvk: JSONValue = ["group": .string(info.group), "version": .string(info.version), "kind": .string(info.kind)]
             paths[collection + "/{name}"] = [

@@ -6,7 +6,8 @@ public struct WatchResponse: Sendable {
     public var events: AsyncStream<WatchEvent>?
     /// When the server ends the watch (`timeoutSeconds`); clients then re-watch.
     public var timeout: Duration?
-    /// Encodes one event; the flag is true for the first event sent (Table watches send columns once).
+    /// Encodes one event; the flag is true until the first object event is sent (Table watches send
+    /// columns once).
     public var encode: @Sendable (WatchEvent, Bool) -> [UInt8]
 
     /// `{"type":TYPE,"object":OBJECT}` and a newline.
@@ -15,5 +16,13 @@ public struct WatchResponse: Sendable {
         line += object
         line += Array("}\n".utf8)
         return line
+    }
+
+    /// A BOOKMARK event: an object of the watched kind carrying only the resource version the client
+    /// has seen every change up to.
+    static func bookmark(kind: String, apiVersion: String, resourceVersion: Int64) -> [UInt8] {
+        line(
+            type: .bookmark,
+            object: Array("{\"kind\":\"\(kind)\",\"apiVersion\":\"\(apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\"}}".utf8))
     }
 }

@@ -2,6 +2,19 @@
 enum BuiltinResources {
     private static let all = ["all"]
 
+    /// `kubectl auth can-i`: may the requesting user do this?
+    static let selfSubjectAccessReviews = ResourceInfo(
+        group: "authorization.k8s.io", version: "v1", resource: "selfsubjectaccessreviews", kind: "SelfSubjectAccessReview", namespaced: false,
+        verbs: [.create])
+    /// `kubectl auth can-i --list`: what may the requesting user do in a namespace?
+    static let selfSubjectRulesReviews = ResourceInfo(
+        group: "authorization.k8s.io", version: "v1", resource: "selfsubjectrulesreviews", kind: "SelfSubjectRulesReview", namespaced: false,
+        verbs: [.create])
+    /// `kubectl auth whoami`: who is the requesting user?
+    static let selfSubjectReviews = ResourceInfo(
+        group: "authentication.k8s.io", version: "v1", resource: "selfsubjectreviews", kind: "SelfSubjectReview", namespaced: false,
+        verbs: [.create])
+
     static let list: [ResourceInfo] = [
         // core/v1
         ResourceInfo(group: "", version: "v1", resource: "namespaces", kind: "Namespace", namespaced: false, shortNames: ["ns"], hasStatus: true),
@@ -36,6 +49,10 @@ enum BuiltinResources {
         ResourceInfo(group: "rbac.authorization.k8s.io", version: "v1", resource: "rolebindings", kind: "RoleBinding", namespaced: true),
         ResourceInfo(group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterroles", kind: "ClusterRole", namespaced: false),
         ResourceInfo(group: "rbac.authorization.k8s.io", version: "v1", resource: "clusterrolebindings", kind: "ClusterRoleBinding", namespaced: false),
+        // authorization.k8s.io/v1 and authentication.k8s.io/v1: reviews of the requesting user, never stored
+        selfSubjectAccessReviews,
+        selfSubjectRulesReviews,
+        selfSubjectReviews,
         // coordination.k8s.io/v1
         ResourceInfo(group: "coordination.k8s.io", version: "v1", resource: "leases", kind: "Lease", namespaced: true),
         // autoscaling/v2 and v1

@@ -23,6 +23,8 @@ public struct ResourceInfo: Sendable, Hashable {
     public var hasStatus: Bool
     /// Whether the `scale` subresource is served, with the paths of the replica fields.
     public var scale: ScaleSubresource?
+    /// The verbs served, as discovery lists them; other verbs are refused with 405.
+    public var verbs: [APIVerb]
 
     /// Paths of the replica fields behind a `scale` subresource.
     public struct ScaleSubresource: Sendable, Hashable {
@@ -48,7 +50,8 @@ public struct ResourceInfo: Sendable, Hashable {
     /// Creates a resource description.
     public init(
         group: String, version: String, resource: String, singular: String? = nil, kind: String, namespaced: Bool,
-        shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false, scale: ScaleSubresource? = nil
+        shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false, scale: ScaleSubresource? = nil,
+        verbs: [APIVerb] = APIVerb.allCases
     ) {
         self.group = group
         self.version = version
@@ -60,6 +63,7 @@ public struct ResourceInfo: Sendable, Hashable {
         self.categories = categories
         self.hasStatus = hasStatus
         self.scale = scale
+        self.verbs = verbs
     }
 
     /// The group, version and resource.

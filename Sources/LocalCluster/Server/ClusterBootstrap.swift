@@ -1,8 +1,8 @@
 import KubeModel
 
 /// The objects every Kubernetes cluster starts with: the system namespaces, the `kubernetes` Service,
-/// and the simulated nodes and default StorageClass, created through the API like any other object so
-/// they get the same metadata.
+/// the default RBAC roles and bindings, and the simulated nodes and default StorageClass, created
+/// through the API like any other object so they get the same metadata.
 enum ClusterBootstrap {
     static let systemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"]
 
@@ -17,6 +17,9 @@ enum ClusterBootstrap {
                 "metadata": ["name": "kubernetes", "namespace": "default", "labels": ["component": "apiserver", "provider": "kubernetes"]],
                 "spec": ["clusterIP": "10.96.0.1", "ports": [["name": "https", "port": 443, "protocol": "TCP", "targetPort": 6443]]],
             ])
+        for (path, object) in BootstrapPolicy.objects {
+            try await ensure(handler, path: path, object)
+        }
         try await SimulatedInfrastructure.ensure(client: InProcessClient(handler: handler, userAgent: "wharf-bootstrap"))
     }
 

@@ -7,22 +7,8 @@ import KubeModel
 /// reliable, so that clients can start and readiness probes pass; the simulated controllers call the
 /// API in process and see no faults either, so workloads keep converging while clients suffer.
 public struct FaultInjection: Sendable, Equatable {
-    /// A Kubernetes API verb, named as RBAC and audit logs name it.
-    public enum Verb: String, Sendable, CaseIterable {
-        case get, list, watch, create, update, patch, delete, deletecollection
-
-        /// The verb of a request: `GET` is `watch` with `watch=true`, `list` without a name, `get` with one;
-        /// `DELETE` without a name is `deletecollection`.
-        init(method: APIRequest.Method, named: Bool, watch: Bool) {
-            switch method {
-            case .get: self = watch ? .watch : named ? .get : .list
-            case .post: self = .create
-            case .put: self = .update
-            case .patch: self = .patch
-            case .delete: self = named ? .delete : .deletecollection
-            }
-        }
-    }
+    /// The verb a rule matches.
+    public typealias Verb = APIVerb
 
     /// The failure a rule answers with; each is a `Status` with the reason Kubernetes gives that code.
     public enum ErrorCode: Int, Sendable, CaseIterable {
@@ -123,7 +109,7 @@ public struct FaultInjection: Sendable, Equatable {
         guard !rules.isEmpty, case .resource(let target)? = try? RequestTarget.resolve(request.path, registry: registry) else {
             return nil
         }
-        let verb = Verb(method: request.method, named: target.name != nil, watch: request.flag("watch"))
+        let verb = APIVerb(method: request.method, named: target.name != nil, watch: request.flag("watch"))
         let matching = rules.filter { $0.matches(verb, target) }
         let delay = matching.reduce(Duration.zero) { total, rule in
             total + rule.latency + (rule.jitter == .zero ? .zero : rule.jitter * Double.random(in: 0...1))

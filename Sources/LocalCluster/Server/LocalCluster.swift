@@ -28,15 +28,18 @@ public enum LocalCluster {
         }
         let persistence: (any StorePersistence)? =
             configuration.dataDirectory == nil ? nil : try SQLitePersistence(path: directory.appendingPathComponent("state.db").path)
-        let store = try ObjectStore(persistence: persistence)
+        let tokenFile = try configuration.tokenAuthFile.map { try TokenFile(path: $0.path, logger: logger) }
+        let store = try ObjectStore(persistence: persistence, historyLimit: configuration.watchHistoryLimit)
         let registry = ResourceRegistry()
         await CustomResourceDefinitions.restore(store: store, registry: registry)
         let handler = APIHandler(store: store, registry: registry)
         try await ClusterBootstrap.ensureSystemObjects(handler: handler)
+        // Before the server listens, so that the first request is already decided by the cluster's RBAC.
+        let rbacVersions = await handler.authorizer.load(from: store)
         let kubeconfigPath = configuration.kubeconfigPath ?? directory.appendingPathComponent("kubeconfig")
         let server = LocalClusterServer(
-            handler: handler, certificates: certificates, tokens: [token], faults: configuration.faults, host: configuration.host, port: configuration.port,
-            logger: logger)
+            handler: handler, certificates: certificates, authenticator: RequestAuthenticator(adminToken: token, tokenFile: tokenFile),
+            faults: configuration.faults, http2: configuration.http2, host: configuration.host, port: configuration.port, logger: logger)
         let application = try server.application { port in
             let url = "https://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)"
             let kubeconfig = KubeconfigWriter.kubeconfig(
@@ -52,7 +55,14 @@ public enum LocalCluster {
         let controllers = ControllerManager(controllers: ControllerSet.standard(handler: handler, profile: configuration.profile))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [.init(service: application), .init(service: WatchCloser(store: store)), .init(service: controllers)],
+                // Shut down in reverse order: controllers, RBAC index and bookmarks stop first, then every
+                // watch ends, then the server drains.
+                services: [
+                    .init(service: application), .init(service: WatchCloser(store: store)),
+                    .init(service: WatchBookmarker(store: store, interval: configuration.watchBookmarkInterval)),
+                    .init(service: RBACFollower(store: store, authorizer: handler.authorizer, listedVersions: rbacVersions)),
+                    .init(service: controllers),
+                ],
                 gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
                 logger: logger))
         try await group.run()

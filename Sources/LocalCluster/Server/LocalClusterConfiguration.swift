@@ -25,11 +25,25 @@ public struct LocalClusterConfiguration: Sendable {
     public var contextName: String
     /// Latency and errors injected into clients' requests, for reliability tests; none by default.
     public var faults: FaultInjection
+    /// A static token file, as kube-apiserver's `--token-auth-file`: CSV lines
+    /// `token,user,uid,"group1,group2"`. It is read again when it changes, so removing a line revokes
+    /// the token. Nil accepts only the admin token and client certificates.
+    public var tokenAuthFile: URL?
+    /// How often watches that allow bookmarks (`allowWatchBookmarks=true`) receive a BOOKMARK event.
+    public var watchBookmarkInterval: Duration
+    /// How many recent changes a watch, or a paginated list, can resume from before it gets 410 Expired.
+    public var watchHistoryLimit: Int
+    /// Whether to offer HTTP/2 through ALPN beside HTTP/1.1, as kube-apiserver does. Off by default:
+    /// with it, an HTTP/2 stream that a client opens while the server shuts down trips a precondition
+    /// in SwiftNIO's async writer (NIOAsyncWriter deinit) inside HummingbirdHTTP2 and crashes the
+    /// process, which a cluster that reconnecting controllers talk to hits on every stop.
+    public var http2: Bool = false
 
     /// Creates a configuration.
     public init(
         dataDirectory: URL? = nil, host: String = "127.0.0.1", port: Int = 6443, kubeconfigPath: URL? = nil,
-        profile: Profile = .fast, contextName: String = "wharf-local", faults: FaultInjection = FaultInjection()
+        profile: Profile = .fast, contextName: String = "wharf-local", faults: FaultInjection = FaultInjection(),
+        tokenAuthFile: URL? = nil, watchBookmarkInterval: Duration = .seconds(60), watchHistoryLimit: Int = 100_000
     ) {
         self.dataDirectory = dataDirectory
         self.host = host
@@ -38,5 +52,8 @@ public struct LocalClusterConfiguration: Sendable {
         self.profile = profile
         self.contextName = contextName
         self.faults = faults
+        self.tokenAuthFile = tokenAuthFile
+        self.watchBookmarkInterval = watchBookmarkInterval
+        self.watchHistoryLimit = watchHistoryLimit
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdHTTP2
 import HummingbirdTLS
 import HTTPTypes
 public import KubeModel
@@ -7,50 +9,67 @@ import Logging
 import NIOCore
 import NIOSSL
 
-/// Serves an ``APIHandler`` over HTTPS with bearer-token authentication, as a kube-apiserver does.
+/// Serves an ``APIHandler`` over HTTPS (HTTP/1.1, or HTTP/2 as ALPN settles when enabled), authenticating each request
+/// by bearer token or client certificate as a kube-apiserver does; the handler then authorizes it.
 struct LocalClusterServer {
     let handler: APIHandler
     let certificates: ClusterCertificates
-    let tokens: Set<String>
+    let authenticator: RequestAuthenticator
     /// Faults injected into clients' requests; here rather than in ``APIHandler``, which the in-process
     /// controllers share, so that only network clients see them, and so a 429 can carry `Retry-After`.
     let faults: FaultInjection
+    /// Whether to offer HTTP/2 (see ``LocalClusterConfiguration/http2``).
+    let http2: Bool
     let host: String
     let port: Int
     let logger: Logger
 
-    /// Paths anyone may read, as Kubernetes grants them to unauthenticated users.
+    /// Paths a request without credentials may read, as Kubernetes grants them to unauthenticated users.
     private static let publicPaths: Set<String> = ["/version", "/healthz", "/livez", "/readyz"]
 
     /// The Hummingbird application; `onRunning` receives the port actually bound (useful with port 0).
     func application(onRunning: @escaping @Sendable (Int) async -> Void) throws -> some ApplicationProtocol {
         let certificate = try NIOSSLCertificate(bytes: Array(certificates.serverCertificatePEM.utf8), format: .pem)
         let key = try NIOSSLPrivateKey(bytes: Array(certificates.serverKeyPEM.utf8), format: .pem)
+        let clusterCA = try NIOSSLCertificate(bytes: Array(certificates.caCertificatePEM.utf8), format: .pem)
         var tls = TLSConfiguration.makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
-        tls.applicationProtocols = ["http/1.1"]
+        // Ask for a client certificate without requiring one, as kube-apiserver does: one that is sent
+        // must be signed by the cluster CA, or the handshake fails.
+        tls.certificateVerification = .optionalVerification
+        tls.trustRoots = .certificates([clusterCA])
         let handler = self.handler
-        let tokens = self.tokens
+        let authenticator = self.authenticator
         let faults = self.faults
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            try await Self.respond(to: request, handler: handler, tokens: tokens, faults: faults)
+        let responder = CallbackResponder<ClusterRequestContext> { request, context in
+            try await Self.respond(to: request, context: context, handler: handler, authenticator: authenticator, faults: faults)
         }
         var serverLogger = logger
         serverLogger.logLevel = .warning
+        let server: HTTPServerBuilder
+        if http2 {
+            // Offers h2 and http/1.1 through ALPN, as kube-apiserver does.
+            server = try .http2Upgrade(tlsConfiguration: tls)
+        } else {
+            tls.applicationProtocols = ["http/1.1"]
+            server = try .tls(.http1(), tlsConfiguration: tls)
+        }
         return Application(
             responder: responder,
-            server: try .tls(.http1(), tlsConfiguration: tls),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "wharf-local-cluster"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: serverLogger)
     }
 
-    private static func respond(to request: Request, handler: APIHandler, tokens: Set<String>, faults: FaultInjection) async throws -> Response {
+    private static func respond(
+        to request: Request, context: ClusterRequestContext, handler: APIHandler, authenticator: RequestAuthenticator, faults: FaultInjection
+    ) async throws -> Response {
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
-        if !publicPaths.contains(path) {
-            let authorization = request.headers[.authorization] ?? ""
-            guard authorization.hasPrefix("Bearer "), tokens.contains(String(authorization.dropFirst(7))) else {
-                return jsonResponse(status: 401, APIError.unauthorized.status)
-            }
+        let user: UserInfo
+        switch await authenticator.authenticate(authorization: request.headers[.authorization], clientCertificate: context.clientCertificateDER) {
+        case .user(let authenticated): user = authenticated
+        case .anonymous where publicPaths.contains(path): user = .anonymous
+        case .anonymous, .rejected: return jsonResponse(status: 401, APIError.unauthorized.status)
         }
         var body = request
         let bytes = try await body.collectBody(upTo: 64 * 1024 * 1024)
@@ -61,7 +80,7 @@ struct LocalClusterServer {
         }
         let apiRequest = APIRequest(
             method: method, path: path, query: query, contentType: request.headers[.contentType], accept: request.headers[.accept],
-            userAgent: request.headers[.userAgent], body: Array(buffer: bytes))
+            userAgent: request.headers[.userAgent], body: Array(buffer: bytes), user: user)
         if let fault = await faults.inject(into: apiRequest, registry: handler.registry) {
             var response = jsonResponse(status: fault.rule.errorCode.rawValue, fault.status)
             if fault.rule.errorCode.sendsRetryAfter { response.headers[.retryAfter] = String(fault.rule.retryAfterSeconds) }
@@ -100,7 +119,7 @@ struct LocalClusterServer {
                 let next = if let deadline { await nextEvent(of: events, before: deadline) } else { await iterator.next() }
                 guard let event = next else { break }
                 try await writer.write(ByteBuffer(bytes: watch.encode(event, first)))
-                first = false
+                if event.type != .bookmark { first = false }
             }
         }
         try await writer.finish(nil)

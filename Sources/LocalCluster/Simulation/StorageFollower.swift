@@ -10,9 +10,11 @@ struct StorageFollower {
 
     /// Calls `handle` for each current object (as ADDED) and then for each change; calls `relisted`
     /// before a list that follows an expired watch, since deletions in the gap were not seen.
-    func follow(_ handle: (WatchEvent) async -> Void, relisted: () async -> Void) async {
+    /// - Parameter version: Where a caller that has already listed the resource starts watching; nil
+    ///   lists first.
+    func follow(from version: Int64? = nil, _ handle: (WatchEvent) async -> Void, relisted: () async -> Void) async {
         let filter = WatchFilter(storage: storage)
-        var from: Int64?
+        var from = version
         while !Task.isCancelled {
             if from == nil {
                 // Listing rather than watching from zero: a watch's initial events are limited by its

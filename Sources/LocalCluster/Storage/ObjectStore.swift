@@ -18,6 +18,8 @@ public actor ObjectStore {
     private struct Watcher {
         var filter: WatchFilter
         var continuation: AsyncStream<WatchEvent>.Continuation
+        /// Whether the client asked for BOOKMARK events (`allowWatchBookmarks`).
+        var bookmarks: Bool
     }
 
     /// Opens a store, loading what `persistence` holds; with nil the store lives in memory only.
@@ -42,6 +44,12 @@ public actor ObjectStore {
 
     /// The latest resource version handed out.
     public var resourceVersion: Int64 { currentVersion }
+
+    /// Whether changes after `version` have left the remembered history, so that neither a watch nor a
+    /// paginated list can resume from it (410 Expired), as after an etcd compaction.
+    public func hasCompacted(_ version: Int64) -> Bool {
+        version < history.oldestAvailable
+    }
 
     /// One object.
     public func get(_ key: ObjectKey) -> StoredObject? {
@@ -89,6 +97,11 @@ public actor ObjectStore {
         let current = objects[key]
         let version = currentVersion + 1
         var object = try build(current, version)
+        if let current, Self.isUnchanged(object, from: current) {
+            // As kube-apiserver does: a write that changes nothing keeps the version and sends no event,
+            // so that controllers re-applying the same state do not wake every watcher.
+            return current
+        }
         if dryRun {
             // Nothing is written, so the object keeps the version it has (none, for a dry-run create).
             object[path: ["metadata", "resourceVersion"]] = current.map { .string(String($0.resourceVersion)) }
@@ -106,6 +119,21 @@ public actor ObjectStore {
         ownerIndex.update(key, object: object)
         publish(WatchEvent(type: current == nil ? .added : .modified, key: key, object: stored))
         return stored
+    }
+
+    /// Whether `object` equals the stored state but for its resource version and the times in its
+    /// managed fields (which every write refreshes and kube-apiserver ignores when deciding this).
+    private static func isUnchanged(_ object: JSONValue, from current: StoredObject) -> Bool {
+        var candidate = object
+        let stored = current.object()
+        candidate[path: ["metadata", "resourceVersion"]] = stored[path: ["metadata", "resourceVersion"]]
+        if var entries = candidate[path: ["metadata", "managedFields"]]?.arrayValue,
+            let storedEntries = stored[path: ["metadata", "managedFields"]]?.arrayValue, entries.count == storedEntries.count
+        {
+            for index in entries.indices { entries[index]["time"] = storedEntries[index]["time"] }
+            candidate[path: ["metadata", "managedFields"]] = .array(entries)
+        }
+        return candidate == stored
     }
 
     /// Removes an object and returns its last state (with the deletion's resource version).
@@ -133,8 +161,12 @@ public actor ObjectStore {
 
     /// Starts a watch. With `resourceVersion` nil or 0, the current matching objects arrive first as
     /// ADDED events; otherwise every change after that version is replayed first.
+    /// - Parameter bookmarks: Whether the watch also receives the BOOKMARK events ``sendBookmarks()``
+    ///   sends.
     /// - Throws: ``APIError/expired(_:)`` when the version is older than the remembered history.
-    public func watch(_ filter: WatchFilter, from resourceVersion: Int64?, bufferLimit: Int = 10_000) throws(APIError) -> AsyncStream<WatchEvent> {
+    public func watch(
+        _ filter: WatchFilter, from resourceVersion: Int64?, bookmarks: Bool = false, bufferLimit: Int = 10_000
+    ) throws(APIError) -> AsyncStream<WatchEvent> {
         // A watcher that falls this far behind is ended rather than silently skipped: it re-watches from
         // the last version it saw and loses nothing, as clients do after a server closes a watch.
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
@@ -149,11 +181,25 @@ public actor ObjectStore {
         let id = nextWatcherID
         nextWatcherID += 1
         let bucket = filter.storage ?? Self.everyResource
-        watchers[bucket, default: [:]][id] = Watcher(filter: filter, continuation: continuation)
+        watchers[bucket, default: [:]][id] = Watcher(filter: filter, continuation: continuation, bookmarks: bookmarks)
         continuation.onTermination = { [weak self] _ in
             Task { await self?.removeWatcher(storage: bucket, id: id) }
         }
         return stream
+    }
+
+    /// Sends a BOOKMARK carrying the current resource version to every watch that asked for bookmarks:
+    /// every change up to that version has already been sent to it, so a client that re-watches from
+    /// the bookmark misses nothing and need not replay what it has seen.
+    public func sendBookmarks() {
+        let bookmark = WatchEvent(
+            type: .bookmark, key: ObjectKey(storage: "", namespace: "", name: ""),
+            object: StoredObject(object: ["metadata": ["resourceVersion": .string(String(currentVersion))]], resourceVersion: currentVersion))
+        for bucket in watchers.values {
+            for watcher in bucket.values where watcher.bookmarks {
+                if case .dropped = watcher.continuation.yield(bookmark) { watcher.continuation.finish() }
+            }
+        }
     }
 
     /// Ends every watch, so that a shutting-down server is not held open by idle watch connections.

@@ -39,8 +39,40 @@ struct ClusterStartCommand: AsyncParsableCommand {
         transform: ClusterStartCommand.parseFault)
     var faults: [FaultInjection.Rule] = []
 
+    @Option(
+        name: .customLong("token-auth-file"),
+        help: ArgumentHelp(
+            "A static token file, as kube-apiserver's: CSV lines token,user,uid,\"group1,group2\" (groups optional).",
+            discussion: "The file is read again when it changes: removing a line revokes its token.",
+            valueName: "path"))
+    var tokenAuthFile: String?
+
+    @Option(
+        name: .customLong("watch-bookmark-interval"),
+        help: ArgumentHelp("Seconds between the BOOKMARK events sent to watches that allow them.", valueName: "seconds"))
+    var watchBookmarkInterval: Double = 60
+
+    @Option(
+        name: .customLong("watch-history"),
+        help: ArgumentHelp(
+            "How many recent changes a watch or a paginated list can resume from; older resource versions get 410 Expired.",
+            valueName: "n"))
+    var watchHistory: Int = 100_000
+
+    @Flag(
+        name: .customLong("http2"),
+        help: "Offer HTTP/2 through ALPN beside HTTP/1.1, as kube-apiserver does (off by default: HTTP/2 streams opened during shutdown crash the server).")
+    var http2 = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard watchBookmarkInterval > 0, watchBookmarkInterval.isFinite else {
+            throw ValidationError("--watch-bookmark-interval must be a number of seconds greater than 0, got \(watchBookmarkInterval)")
+        }
+        guard watchHistory >= 1 else { throw ValidationError("--watch-history must be 1 or more, got \(watchHistory)") }
+        if let tokenAuthFile, !FileManager.default.isReadableFile(atPath: tokenAuthFile) {
+            throw ValidationError("--token-auth-file \(tokenAuthFile) does not exist or cannot be read")
+        }
     }
 
     /// Reads one `--fault` SPEC; every error names the key at fault, so a typo in a test script is obvious.
@@ -61,8 +93,8 @@ struct ClusterStartCommand: AsyncParsableCommand {
             switch key {
             case "verb":
                 if value == "*" { rule.verb = nil; continue }
-                guard let verb = FaultInjection.Verb(rawValue: value) else {
-                    let verbs = FaultInjection.Verb.allCases.map(\.rawValue).joined(separator: ", ")
+                guard let verb = APIVerb(rawValue: value) else {
+                    let verbs = APIVerb.allCases.map(\.rawValue).joined(separator: ", ")
                     throw ValidationError("verb must be one of \(verbs) or *, got '\(value)'")
                 }
                 rule.verb = verb
@@ -93,10 +125,12 @@ struct ClusterStartCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = LocalClusterConfiguration(
+        var configuration = LocalClusterConfiguration(
             dataDirectory: URL(fileURLWithPath: dataDirectory), host: host, port: port,
             kubeconfigPath: kubeconfigOut.map { URL(fileURLWithPath: $0) }, profile: profile,
-            faults: FaultInjection(rules: faults))
+            faults: FaultInjection(rules: faults), tokenAuthFile: tokenAuthFile.map { URL(fileURLWithPath: $0) },
+            watchBookmarkInterval: .seconds(watchBookmarkInterval), watchHistoryLimit: watchHistory)
+        configuration.http2 = http2
         do {
             try await LocalCluster.run(configuration, handleSignals: true) { endpoint in
                 // Unbuffered: scripts read these lines through a pipe and must get them now.

@@ -31,12 +31,15 @@ final class BackgroundCommand {
         return condition(output)
     }
 
-    /// Stops the command.
+    /// Stops the command: SIGTERM, then SIGKILL if it still runs a second later, as tools that do not
+    /// unblock signals (curl) inherit the test runner's blocked SIGTERM and would never exit.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(1)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     deinit {

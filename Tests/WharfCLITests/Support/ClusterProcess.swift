@@ -53,10 +53,12 @@ final class ClusterProcess {
         throw StartFailure.notReady(output)
     }
 
-    /// Runs kubectl against this cluster.
+    /// Runs kubectl against this cluster, as the admin or as the user of another kubeconfig.
     @discardableResult
-    func kubectl(_ arguments: [String], input: String? = nil, timeout: Double = 120) throws -> CommandRunner.Result {
-        try CommandRunner.run(CommandRunner.which("kubectl") ?? "/usr/bin/kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input, timeout: timeout)
+    func kubectl(_ arguments: [String], input: String? = nil, timeout: Double = 120, kubeconfig: String? = nil) throws -> CommandRunner.Result {
+        try CommandRunner.run(
+            CommandRunner.which("kubectl") ?? "/usr/bin/kubectl", ["--kubeconfig", kubeconfig ?? self.kubeconfig] + arguments, input: input,
+            timeout: timeout)
     }
 
     /// Runs kubectl and returns its output, failing with kubectl's message when it fails.
@@ -72,6 +74,21 @@ final class ClusterProcess {
     func applyConfigMap(_ name: String, namespace: String) throws {
         let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n  namespace: \(namespace)\ndata:\n  a: \"1\"\n"
         _ = try kubectlOutput(["apply", "-f", "-"], input: manifest)
+    }
+
+    /// The API server's URL, as the kubeconfig names it.
+    func serverURL() throws -> String {
+        try kubectlOutput(["config", "view", "--minify", "-o", "jsonpath={.clusters[0].cluster.server}"])
+    }
+
+    /// curl arguments that trust the cluster CA and authenticate as the admin, with the token read from
+    /// a file so that it never appears in a process listing; append the URL and any other options.
+    func adminCurlArguments() throws -> [String] {
+        let token = try String(contentsOf: dataDirectory.appendingPathComponent("token"), encoding: .utf8)
+        let headers = dataDirectory.appendingPathComponent("curl-headers")
+        try "Authorization: Bearer \(token.trimmingCharacters(in: .whitespacesAndNewlines))\nContent-Type: application/json\n"
+            .write(to: headers, atomically: true, encoding: .utf8)
+        return ["curl", "-sS", "--cacert", dataDirectory.appendingPathComponent("ca.crt").path, "-H", "@\(headers.path)"]
     }
 
     /// Starts a long-running kubectl (such as `get -w`) whose output accumulates in a file.

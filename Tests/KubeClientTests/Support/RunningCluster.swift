@@ -1,0 +1,122 @@
+import Foundation
+import KubeClient
+import KubeModel
+import LocalCluster
+import Synchronization
+
+/// An embedded cluster started for one test, reached over HTTPS through the kubeconfig it wrote.
+struct RunningCluster: Sendable {
+    let endpoint: LocalClusterEndpoint
+    let directory: URL
+    /// Clients made by ``client(_:)``, shut down when the test's cluster stops.
+    private let clients = ClientList()
+
+    /// A client configured from the cluster's kubeconfig, adjusted by `adjust`.
+    func client(_ adjust: (inout ClientConfiguration) -> Void = { _ in }) throws -> KubeClient {
+        var configuration = try ClientConfiguration.fromKubeconfig(paths: [endpoint.kubeconfigPath])
+        adjust(&configuration)
+        return clients.track(try KubeClient(configuration: configuration))
+    }
+
+    /// Shuts down the clients made so far.
+    func shutdownClients() async {
+        for client in clients.takeAll() { await client.shutdown() }
+    }
+
+    /// Starts a cluster, runs `body` against it, and stops the cluster afterwards (also when `body` throws).
+    /// - Parameters:
+    ///   - directory: The data directory; nil keeps state in memory.
+    ///   - port: The port; 0 picks a free one (pass the old port to restart "the same" server).
+    static func with<T: Sendable>(
+        directory: URL? = nil, port: Int = 0, faults: FaultInjection = FaultInjection(),
+        configure: (inout LocalClusterConfiguration) -> Void = { _ in },
+        _ body: (RunningCluster) async throws -> T
+    ) async throws -> T {
+        let scratch = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wharf-kubeclient-\(UUID().uuidString)")
+        var configuration = LocalClusterConfiguration(
+            dataDirectory: directory, port: port, kubeconfigPath: scratch.appendingPathComponent("kubeconfig-\(UUID().uuidString)"),
+            profile: .fast, faults: faults)
+        configure(&configuration)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let settings = configuration
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            let (ready, continuation) = AsyncStream<LocalClusterEndpoint>.makeStream()
+            group.addTask {
+                defer { continuation.finish() }
+                try await LocalCluster.run(settings) { continuation.yield($0) }
+            }
+            var iterator = ready.makeAsyncIterator()
+            guard let endpoint = await iterator.next() else {
+                try await group.next()
+                throw TestFailure("the embedded cluster did not start")
+            }
+            let cluster = RunningCluster(endpoint: endpoint, directory: scratch)
+            do {
+                let result = try await body(cluster)
+                await cluster.shutdownClients()
+                group.cancelAll()
+                try? await group.waitForAll()
+                return result
+            } catch {
+                await cluster.shutdownClients()
+                group.cancelAll()
+                try? await group.waitForAll()
+                throw error
+            }
+        }
+    }
+}
+
+/// The clients a test made.
+final class ClientList: Sendable {
+    private let clients = Mutex<[KubeClient]>([])
+
+    func track(_ client: KubeClient) -> KubeClient {
+        clients.withLock { $0.append(client) }
+        return client
+    }
+
+    func takeAll() -> [KubeClient] {
+        clients.withLock { list in
+            defer { list = [] }
+            return list
+        }
+    }
+}
+
+/// A test's own failure with a message.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Well-known resources the tests use.
+enum Resources {
+    static let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
+    static let namespaces = GroupVersionResource(group: "", version: "v1", resource: "namespaces")
+    static let deployments = GroupVersionResource(group: "apps", version: "v1", resource: "deployments")
+    static let replicaSets = GroupVersionResource(group: "apps", version: "v1", resource: "replicasets")
+    static let leases = GroupVersionResource(group: "coordination.k8s.io", version: "v1", resource: "leases")
+    static let crds = GroupVersionResource(group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions")
+}
+
+/// A ConfigMap object.
+func configMap(_ name: String, namespace: String = "default", data: [String: String] = [:]) -> KubeObject {
+    var object = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace)
+    var values: JSONObject = [:]
+    for (key, value) in data.sorted(by: { $0.key < $1.key }) { values[key] = .string(value) }
+    object["data"] = .object(values)
+    return object
+}
+
+/// A Deployment with one container.
+func deployment(_ name: String, namespace: String = "default", replicas: Int = 1, image: String = "nginx:1.27") -> KubeObject {
+    let labels: JSONValue = ["app": .string(name)]
+    return try! KubeObject([
+        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name), "namespace": .string(namespace)],
+        "spec": [
+            "replicas": .int(replicas), "selector": ["matchLabels": labels],
+            "template": ["metadata": ["labels": labels], "spec": ["containers": [["name": "web", "image": .string(image)]]]],
+        ],
+    ])
+}
