@@ -72,27 +72,30 @@ import Testing
     }
 
     @Test func anExpiredVersionLeadsToARelistThatLosesNoChange() async throws {
-        try await RunningCluster.with(configure: { $0.watchHistoryLimit = 5 }) { cluster in
+        // The server remembers 5 changes; every watch ends after a second and is served 1.5 s late,
+        // so each re-watch asks for a version that more than 5 writes have pushed out: 410 Expired.
+        let slowWatches = FaultInjection(rules: [FaultInjection.Rule(verb: .watch, resource: "configmaps", latency: .milliseconds(1500))])
+        try await RunningCluster.with(faults: slowWatches, configure: { $0.watchHistoryLimit = 5 }) { cluster in
             let client = try cluster.client()
             let writer = try cluster.client()
-            // Start from a version the server has already forgotten: the first watch gets 410.
-            for index in 0..<20 { _ = try await writer.create(configMap("old-\(index)")) }
-            let informer = SharedInformer(client: client, resource: Resources.configMaps, namespace: "default")
+            let informer = SharedInformer(client: client, resource: Resources.configMaps, namespace: "default", watchTimeout: 1...1)
             let events = await informer.events()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await informer.run() }
                 await informer.waitForCacheSync()
-                // While the informer watches, a burst larger than the history window.
-                for index in 0..<20 { _ = try await writer.create(configMap("new-\(index)")) }
-                _ = try await eventually {
-                    await informer.list().filter { $0.name.hasPrefix("new-") }.count == 20 ? true : nil
+                for index in 0..<60 {
+                    _ = try await writer.create(configMap("new-\(index)"))
+                    try await Task.sleep(for: .milliseconds(50))
                 }
                 var added = Set<String>()
                 for await event in events {
-                    if case .added(let object) = event { added.insert(object.name) }
-                    if added.filter({ $0.hasPrefix("new-") }).count == 20 { break }
+                    if case .added(let object) = event, object.name.hasPrefix("new-") { added.insert(object.name) }
+                    if added.count == 60 { break }
                 }
-                #expect(added.isSuperset(of: (0..<20).map { "old-\($0)" }))
+                #expect(added == Set((0..<60).map { "new-\($0)" }))
+                #expect(await informer.lists >= 2, "no watch expired, so the test did not exercise a relist")
+                let cached = Set(await informer.list().map(\.name))
+                #expect(cached.isSuperset(of: added))
                 group.cancelAll()
             }
         }

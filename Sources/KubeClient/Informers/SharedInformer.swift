@@ -22,18 +22,22 @@ public actor SharedInformer {
     private var synced = false
     private var syncWaiters: [CheckedContinuation<Void, Never>] = []
     private var lastResourceVersion: String?
-    /// Watches end after a random 5–10 minutes, as client-go's do, so that many informers do not
-    /// all re-watch at the same moment.
-    private let watchTimeout: ClosedRange<Int> = 300...600
+    private var listCount = 0
+    /// How long each watch asks the server to run, in seconds, drawn at random so that many
+    /// informers do not all re-watch at the same moment.
+    private let watchTimeout: ClosedRange<Int>
 
     /// Creates an informer; nothing is read until ``run()``.
     /// - Parameters:
     ///   - selectors: Label and field selectors limiting what is cached.
     ///   - indexes: Custom indexes beside the built-in namespace, owner and label ones.
+    ///   - kind: The resource's kind, if known (else discovery is asked).
+    ///   - watchTimeout: Seconds each watch runs before it is renewed; client-go's 5–10 minutes by default.
     public init(
         client: KubeClient, resource: GroupVersionResource, namespace: String? = nil, selectors: ListOptions = ListOptions(),
-        indexes: [String: ObjectIndexer.IndexFunction] = [:], kind: String? = nil
+        indexes: [String: ObjectIndexer.IndexFunction] = [:], kind: String? = nil, watchTimeout: ClosedRange<Int> = 300...600
     ) {
+        self.watchTimeout = watchTimeout
         self.client = client
         self.resource = resource
         self.namespace = namespace
@@ -65,6 +69,10 @@ public actor SharedInformer {
 
     /// Whether the first list has been cached.
     public var hasSynced: Bool { synced }
+
+    /// How many times the informer listed: once at start, then after every watch that could not
+    /// resume (410 Expired, or a resource that vanished and came back).
+    public var lists: Int { listCount }
 
     /// Returns once the first list has been cached.
     public func waitForCacheSync() async {
@@ -135,6 +143,7 @@ public actor SharedInformer {
     /// Lists everything and reconciles the cache with it, delivering the differences as events.
     private func relist() async throws(KubeError) {
         let list = try await client.listAll(resource, namespace: namespace, options: selectors)
+        listCount += 1
         var seen = Set<String>()
         seen.reserveCapacity(list.items.count)
         for object in list.items {

@@ -35,24 +35,23 @@ extension APIHandler {
     /// GET a collection: every matching object, in pages when `limit` is given.
     func list(_ target: ResourceRequest, _ request: APIRequest) async throws(APIError) -> APIResponse {
         let filter = try filter(target, request)
-        let (allItems, currentVersion) = await store.list(filter)
-        var items = allItems[...]
-        var resourceVersion = currentVersion
+        var after: ObjectKey?
+        var listVersion: Int64?
         if let token = request.query["continue"], !token.isEmpty {
             let continued = try ContinueToken(decoding: token)
             if continued.resourceVersion != ContinueToken.latest {
                 if await store.hasCompacted(continued.resourceVersion) { return Self.expiredContinue(after: continued.after) }
                 // Every page reports the first page's version, so that a watch from the last page's
                 // version replays whatever changed while the pages were fetched.
-                resourceVersion = continued.resourceVersion
+                listVersion = continued.resourceVersion
             }
-            items = items.drop { $0.0 <= continued.after }
+            after = continued.after
         }
-        var nextToken: String?
-        if let limit = request.query["limit"].flatMap(Int.init), limit > 0, items.count > limit {
-            items = items.prefix(limit)
-            nextToken = items.last.map { ContinueToken(after: $0.0, resourceVersion: resourceVersion).encoded }
-        }
+        let limit = request.query["limit"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        let page = await store.list(filter, after: after, limit: limit)
+        let items = page.items
+        let resourceVersion = listVersion ?? page.resourceVersion
+        let nextToken = page.hasMore ? items.last.map { ContinueToken(after: $0.0, resourceVersion: resourceVersion).encoded } : nil
         if request.wantsTable {
             return .json(
                 status: 200,

@@ -11,6 +11,8 @@ public actor ObjectStore {
     private var currentVersion: Int64
     private let persistence: (any StorePersistence)?
     private var history: WatchHistory
+    /// Each resource's keys in order, dropped when the resource gains or loses an object.
+    private var sortedKeyCache: [String: [ObjectKey]] = [:]
     private var watchers: [String: [Int: Watcher]] = [:]
     private var nextWatcherID = 0
     private var ownerIndex = OwnerIndex()
@@ -59,10 +61,63 @@ public actor ObjectStore {
     /// The objects of one resource that pass `filter`, sorted by namespace and name, with the store's
     /// resource version at the time of the list.
     public func list(_ filter: WatchFilter) -> (items: [(ObjectKey, StoredObject)], resourceVersion: Int64) {
+        let page = list(filter, after: nil, limit: nil)
+        return (page.items, page.resourceVersion)
+    }
+
+    /// One page of the matching objects in key order: those after `after`, at most `limit` of them.
+    ///
+    /// A page costs a binary search plus the objects it reads, not a sort of the whole resource:
+    /// the key order of each resource is kept until an object of it is created or deleted, so an
+    /// informer paging through 100,000 objects does not sort them 200 times.
+    /// - Returns: The page, the store's version, and whether more matching objects follow.
+    public func list(_ filter: WatchFilter, after: ObjectKey?, limit: Int?) -> (
+        items: [(ObjectKey, StoredObject)], resourceVersion: Int64, hasMore: Bool
+    ) {
         let namespace = filter.namespace.flatMap { $0.isEmpty ? nil : $0 }
-        let items = objects.objects(storage: filter.storage, namespace: namespace)
-            .filter { filter.matches($0.0, $0.1) }.sorted { $0.0 < $1.0 }
-        return (items, currentVersion)
+        let keys: [ObjectKey]
+        var index = 0
+        if let storage = filter.storage {
+            keys = sortedKeys(of: storage)
+            index = Self.lowerBound(of: ObjectKey(storage: storage, namespace: namespace ?? "", name: ""), in: keys)
+        } else {
+            // Every resource at once (namespace cleanup, garbage collection): rare enough to sort afresh.
+            keys = objects.objects(storage: nil, namespace: namespace).map(\.0).sorted()
+        }
+        if let after {
+            var position = Self.lowerBound(of: after, in: keys)
+            if position < keys.count, keys[position] == after { position += 1 }
+            index = Swift.max(index, position)
+        }
+        var items: [(ObjectKey, StoredObject)] = []
+        if let limit { items.reserveCapacity(Swift.min(limit, keys.count - index)) }
+        while index < keys.count {
+            let key = keys[index]
+            index += 1
+            if let storage = filter.storage, key.storage != storage || (namespace != nil && key.namespace != namespace) { break }
+            guard let object = objects[key], filter.matches(key, object) else { continue }
+            if let limit, items.count == limit { return (items, currentVersion, true) }
+            items.append((key, object))
+        }
+        return (items, currentVersion, false)
+    }
+
+    /// The keys of one resource in order, from the cache or sorted afresh.
+    private func sortedKeys(of storage: String) -> [ObjectKey] {
+        if let cached = sortedKeyCache[storage] { return cached }
+        let keys = objects.objects(storage: storage, namespace: nil).map(\.0).sorted()
+        sortedKeyCache[storage] = keys
+        return keys
+    }
+
+    private static func lowerBound(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The keys of the objects whose `ownerReferences` name `uid`.
@@ -115,6 +170,7 @@ public actor ObjectStore {
             throw APIError.internalError("storing \(key): \(error)")
         }
         currentVersion = version
+        if current == nil { sortedKeyCache[key.storage] = nil }
         objects[key] = stored
         ownerIndex.update(key, object: object)
         publish(WatchEvent(type: current == nil ? .added : .modified, key: key, object: stored))
@@ -153,6 +209,7 @@ public actor ObjectStore {
             throw APIError.internalError("deleting \(key): \(error)")
         }
         currentVersion = version
+        sortedKeyCache[key.storage] = nil
         objects[key] = nil
         ownerIndex.remove(key, object: last)
         publish(WatchEvent(type: .deleted, key: key, object: final))
