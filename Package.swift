@@ -61,6 +61,10 @@ let package = Package(
                 "GoTemplate",
                 "KubeModel",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -137,7 +141,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KubeClientBenchmark",
-            dependencies: ["KubeClient", "KubeModel"],
+            dependencies: ["KubeClient", "KubeModel", "LocalCluster"],
             path: "Benchmarks/KubeClientBenchmark",
             swiftSettings: strictSettings
         ),

@@ -1,26 +1,32 @@
 // KubeClient against the embedded cluster over HTTPS: server-side apply throughput for 10,000
 // ConfigMaps from 1 and from 16 concurrent tasks, and an informer's initial sync of 100,000 objects
-// (time, and the client's resident memory). The cluster runs as its own process (`wharf cluster
-// start`, SQLite persistence, as users run it), so the memory figure is the client's alone.
-// Run with: swift build -c release && .build/release/KubeClientBenchmark [applies] [informer objects]
+// (time, and the client's resident memory). The cluster runs as its own process (this executable
+// started again with `serve`, SQLite persistence, as users run it), so the memory figure is the
+// client's alone.
+// Run with: swift build -c release --product KubeClientBenchmark && .build/release/KubeClientBenchmark [applies] [informer objects]
 import Foundation
 import KubeClient
 import KubeModel
+import LocalCluster
+
+if CommandLine.arguments.dropFirst().first == "serve", let directory = CommandLine.arguments.dropFirst(2).first {
+    try await LocalCluster.run(LocalClusterConfiguration(dataDirectory: URL(fileURLWithPath: directory), port: 0), handleSignals: true) { endpoint in
+        FileHandle.standardOutput.write(Data("kubeconfig: \(endpoint.kubeconfigPath.path)\n".utf8))
+    }
+    exit(0)
+}
 
 let applyCount = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let informerCount = CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 100_000
 let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
 
-/// Starts `wharf cluster start` from the same build folder and returns it with its kubeconfig.
+/// Starts the cluster as a second process of this executable and returns it with its kubeconfig.
 func startCluster() throws -> (Process, URL) {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wharf")
-    guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-        fatalError("\(executable.path) is missing: build everything with `swift build -c release` first")
-    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0])
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-kubeclient-benchmark-\(UUID().uuidString)")
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["cluster", "start", "--data-dir", directory.path, "--port", "0"]
+    process.arguments = ["serve", directory.path]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.standardError
