@@ -101,6 +101,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "RepoServer",
+            dependencies: [
+                "KubeModel",
+                "GoTemplate",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KubeDiff",
             dependencies: ["KubeModel"],
             swiftSettings: strictSettings
@@ -176,6 +185,11 @@ let package = Package(
         .testTarget(
             name: "KubeClientTests",
             dependencies: ["KubeClient", "LocalCluster", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RepoServerTests",
+            dependencies: ["RepoServer"],
             swiftSettings: strictSettings
         ),
         .testTarget(

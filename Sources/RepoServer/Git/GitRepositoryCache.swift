@@ -1,0 +1,223 @@
+import Crypto
+public import Foundation
+
+/// Local mirrors of Git repositories: one bare mirror per repository URL under the cache directory
+/// (named by a digest of the URL, so neither credentials nor odd characters reach the file system),
+/// fetched under a per-repository lock, with a read-only checkout per commit that generations share.
+///
+/// Credentials reach git through the environment and an askpass helper or an SSH key file that
+/// lives only for the command — never through arguments, logs or errors.
+public actor GitRepositoryCache {
+    /// Where mirrors and checkouts live.
+    public nonisolated let directory: URL
+    private let git: GitCommand
+    private var busy: Set<String> = []
+    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private var counts: [String: Int] = [:]
+
+    /// Creates a cache in `directory` (created if missing).
+    /// - Parameter timeout: How long one git command may run (Argo CD's exec timeout is 90 s).
+    public init(directory: URL, timeout: Duration = .seconds(90)) throws {
+        self.directory = directory
+        git = GitCommand(timeout: timeout)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("mirrors"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("checkouts"), withIntermediateDirectories: true)
+    }
+
+    /// Git requests made so far by type (`ls-remote`, `fetch`), as `argocd_git_request_total` counts them.
+    public var requestCounts: [String: Int] { counts }
+
+    /// The refs the remote advertises.
+    public func listReferences(_ url: String, credentials: GitCredentials = .anonymous) async throws(GitError) -> [GitReference] {
+        counts["ls-remote", default: 0] += 1
+        let output = try await runWithCredentials(["ls-remote", url], url: url, credentials: credentials, in: nil)
+        return String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return GitReference(name: String(parts[1]), commit: String(parts[0]))
+        }
+    }
+
+    /// The commit `revision` names in the remote: `HEAD`, a branch, a tag, a semver constraint over
+    /// tags, or a full or short commit SHA (short ones after a fetch).
+    public func resolve(_ url: String, revision: String, credentials: GitCredentials = .anonymous) async throws(GitError) -> String {
+        let references = try await listReferences(url, credentials: credentials)
+        switch RevisionResolver.resolve(revision, references: references) {
+        case .commit(let commit):
+            return commit
+        case .needsFetch(let prefix):
+            try await fetch(url, credentials: credentials)
+            let mirror = mirrorPath(url)
+            let output = try await git.run(["rev-parse", "--verify", "--quiet", "\(prefix)^{commit}"], in: mirror)
+            guard output.status == 0 else { throw Self.notFound(revision, url) }
+            return String(decoding: output.standardOutput, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        case nil:
+            throw Self.notFound(revision, url)
+        }
+    }
+
+    /// Brings the mirror up to date with every branch and tag of the remote.
+    public func fetch(_ url: String, credentials: GitCredentials = .anonymous) async throws(GitError) {
+        let key = mirrorKey(url)
+        await lock(key)
+        defer { unlock(key) }
+        let mirror = mirrorPath(url)
+        if !FileManager.default.fileExists(atPath: mirror.appendingPathComponent("HEAD").path) {
+            try? FileManager.default.createDirectory(at: mirror, withIntermediateDirectories: true)
+            try await check(git.run(["init", "--bare", "--quiet"], in: mirror), "initialise a mirror of \(Self.redacted(url))")
+        }
+        counts["fetch", default: 0] += 1
+        _ = try await runWithCredentials(
+            ["fetch", "--quiet", "--prune", "--force", "--tags", url, "+refs/heads/*:refs/heads/*"], url: url, credentials: credentials, in: mirror)
+    }
+
+    /// A checkout of `commit`, fetched first if the mirror lacks it; shared and read-only by convention.
+    public func checkout(_ url: String, commit: String, credentials: GitCredentials = .anonymous) async throws(GitError) -> URL {
+        let mirror = mirrorPath(url)
+        let target = directory.appendingPathComponent("checkouts").appendingPathComponent(mirrorKey(url)).appendingPathComponent(commit)
+        if FileManager.default.fileExists(atPath: target.path) { return target }
+        let present = try? await git.run(["cat-file", "-e", "\(commit)^{commit}"], in: mirror)
+        if present?.status != 0 { try await fetch(url, credentials: credentials) }
+        let key = mirrorKey(url)
+        await lock(key)
+        defer { unlock(key) }
+        if FileManager.default.fileExists(atPath: target.path) { return target }
+        // Extracted beside the target and renamed into place, so that a half-written checkout is never used.
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".staging-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw GitError(.failed, "cannot create a checkout directory: \(error.localizedDescription)")
+        }
+        let archive = try await git.run(["archive", "--format=tar", commit], in: mirror)
+        guard archive.status == 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            throw Self.notFound(commit, url)
+        }
+        let tarball = staging.appendingPathComponent(".archive.tar")
+        do {
+            try archive.standardOutput.write(to: tarball)
+        } catch {
+            throw GitError(.failed, "cannot write the archive of \(commit): \(error.localizedDescription)")
+        }
+        let extract = GitCommand(executable: "/bin/tar", timeout: .seconds(90))
+        try await check(extract.run(["-x", "-f", tarball.path, "-C", staging.path]), "extract \(commit) of \(Self.redacted(url))")
+        try? FileManager.default.removeItem(at: tarball)
+        do {
+            try FileManager.default.moveItem(at: staging, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            if !FileManager.default.fileExists(atPath: target.path) {
+                throw GitError(.failed, "cannot place the checkout of \(commit): \(error.localizedDescription)")
+            }
+        }
+        return target
+    }
+
+    /// The files that differ between two commits (both must be in the mirror), for change detection.
+    public func changedFiles(_ url: String, from: String, to: String) async throws(GitError) -> [String] {
+        let output = try await git.run(["diff", "--name-only", "--no-renames", from, to], in: mirrorPath(url))
+        guard output.status == 0 else { throw GitError(.failed, "cannot compare \(from) and \(to) of \(Self.redacted(url)): \(output.standardError)") }
+        return String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    // MARK: - Internals
+
+    private func mirrorKey(_ url: String) -> String {
+        SHA256.hash(data: Data(url.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private func mirrorPath(_ url: String) -> URL {
+        directory.appendingPathComponent("mirrors").appendingPathComponent(mirrorKey(url))
+    }
+
+    private func lock(_ key: String) async {
+        if busy.insert(key).inserted { return }
+        await withCheckedContinuation { waiting[key, default: []].append($0) }
+    }
+
+    private func unlock(_ key: String) {
+        if var queue = waiting[key], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiting[key] = queue.isEmpty ? nil : queue
+            next.resume()
+        } else {
+            busy.remove(key)
+        }
+    }
+
+    /// Runs a command that talks to the remote, with the credentials in an askpass helper or SSH key
+    /// file that exists only while it runs.
+    private func runWithCredentials(_ arguments: [String], url: String, credentials: GitCredentials, in directory: URL?) async throws(GitError)
+        -> GitCommand.Output
+    {
+        let scratch = self.directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
+        var environment: [String: String] = [:]
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if credentials.username != nil || credentials.password != nil {
+                let askpass = scratch.appendingPathComponent("askpass")
+                try "#!/bin/sh\ncase \"$1\" in\n  Username*) printf '%s' \"$WHARF_GIT_USERNAME\" ;;\n  *) printf '%s' \"$WHARF_GIT_PASSWORD\" ;;\nesac\n"
+                    .write(to: askpass, atomically: true, encoding: .utf8)
+                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass.path)
+                environment["GIT_ASKPASS"] = askpass.path
+                environment["WHARF_GIT_USERNAME"] = credentials.username ?? ""
+                environment["WHARF_GIT_PASSWORD"] = credentials.password ?? ""
+            }
+            if let key = credentials.sshPrivateKey {
+                let keyFile = scratch.appendingPathComponent("key")
+                FileManager.default.createFile(atPath: keyFile.path, contents: Data((key.hasSuffix("\n") ? key : key + "\n").utf8), attributes: [.posixPermissions: 0o600])
+                var ssh = "ssh -i \(keyFile.path) -o IdentitiesOnly=yes -o BatchMode=yes"
+                if credentials.insecure {
+                    ssh += " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
+                } else {
+                    let knownHosts = scratch.appendingPathComponent("known_hosts")
+                    try (credentials.knownHosts ?? "").write(to: knownHosts, atomically: true, encoding: .utf8)
+                    ssh += " -o StrictHostKeyChecking=yes -o UserKnownHostsFile=\(knownHosts.path)"
+                }
+                environment["GIT_SSH_COMMAND"] = ssh
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: scratch)
+            throw GitError(.failed, "cannot prepare credentials for \(Self.redacted(url)): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let output = try await git.run(arguments, in: directory, environment: environment)
+        guard output.status == 0 else {
+            throw Self.classify(output.standardError, url: url, credentials: credentials)
+        }
+        return output
+    }
+
+    private func check(_ output: GitCommand.Output, _ what: String) throws(GitError) {
+        guard output.status == 0 else { throw GitError(.failed, "cannot \(what): \(output.standardError.trimmingCharacters(in: .whitespacesAndNewlines))") }
+    }
+
+    /// A readable error from git's stderr, with any secret scrubbed out in case git echoed it.
+    private static func classify(_ stderr: String, url: String, credentials: GitCredentials) -> GitError {
+        var text = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        for secret in [credentials.password, credentials.sshPrivateKey].compactMap({ $0 }) where !secret.isEmpty {
+            text = text.replacingOccurrences(of: secret, with: "******")
+        }
+        text = text.replacingOccurrences(of: url, with: redacted(url))
+        let lower = text.lowercased()
+        if lower.contains("authentication failed") || lower.contains("permission denied") || lower.contains("could not read username")
+            || lower.contains("401") || lower.contains("403")
+        {
+            return GitError(.authentication, "repository \(redacted(url)) rejected the credentials: \(text)")
+        }
+        return GitError(.unreachable, "repository \(redacted(url)) cannot be read: \(text)")
+    }
+
+    private static func notFound(_ revision: String, _ url: String) -> GitError {
+        GitError(.revisionNotFound, "revision \"\(revision)\" not found in \(redacted(url)); use a branch, a tag, a commit SHA or a semver constraint over tags")
+    }
+
+    /// The URL without any user information it carries.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.user != nil || components.password != nil else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? url
+    }
+}
