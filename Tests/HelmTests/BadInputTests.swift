@@ -31,9 +31,36 @@ struct BadInputTests {
         #expect(message == "execution error at (demo/templates/a.yaml:1:6): x is required")
     }
 
-    @Test func recursiveIncludeStopsAtTheDepthLimit() throws {
-        let message = failure(try chart(["_h.tpl": "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}", "a.yaml": "{{ include \"loop\" . }}"]))
-        #expect(message?.contains("exceeded maximum template depth") == true)
+    @Test func recursiveIncludeStopsAtTheDepthLimitWithOneShortMessage() throws {
+        let message = try #require(failure(try chart(["_h.tpl": "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}", "a.yaml": "{{ include \"loop\" . }}"])))
+        #expect(message == "demo/templates/_h.tpl:1:22\n  executing \"loop\" at <include \"loop\" .>:\n    exceeded maximum template depth (1000)")
+    }
+
+    @Test func recursiveTplStopsAtTheDepthLimit() throws {
+        let message = try #require(failure(try chart(["a.yaml": "{{ tpl \"{{ tpl . . }}\" \"{{ tpl . . }}\" }}"])))
+        #expect(message.hasSuffix("exceeded maximum template depth (1000)"))
+    }
+
+    @Test func endlessLoopStopsAtTheStepLimit() throws {
+        let chart = try chart(["a.yaml": "{{ range until 1000000 }}{{ range until 1000000 }}{{ end }}{{ end }}"])
+        var options = ReleaseOptions()
+        options.limits = TemplateLimits(maxSteps: 100_000)
+        let error = #expect(throws: HelmError.self) { try HelmEngine(cache: nil).render(chart, options: options) }
+        #expect(error?.description == "demo/templates/a.yaml:1:34\n  executing \"demo/templates/a.yaml\" at <{{range until 1000000}}{{end}}>:\n    exceeded the limit of 100000 steps")
+    }
+
+    @Test func valuesDoubledInALoopStopAtTheSizeLimit() throws {
+        let chart = try chart(["a.yaml": "{{ $s := \"x\" }}{{ range until 64 }}{{ $s = cat $s $s }}{{ end }}{{ $l := list 1 }}{{ range until 64 }}{{ $l = concat $l $l }}{{ end }}"])
+        var options = ReleaseOptions()
+        options.limits = TemplateLimits(maxOutputBytes: 1_000_000)
+        let error = #expect(throws: HelmError.self) { try HelmEngine(cache: nil).render(chart, options: options) }
+        #expect(error?.description.contains("error calling cat: result of 1048575 bytes exceeds the limit of 1000000 bytes") == true)
+    }
+
+    @Test func valueNestedInItselfExponentiallyIsRefusedByTheEncoders() throws {
+        let chart = try chart(["a.yaml": "{{ $d := dict }}{{ range until 40 }}{{ $d = dict \"a\" $d \"b\" $d }}{{ end }}{{ mustToYaml $d }}"])
+        let message = try #require(failure(chart))
+        #expect(message.contains("error calling mustToYaml: yaml: the value holds more than"))
     }
 
     @Test func outputSizeIsBounded() throws {
@@ -57,7 +84,8 @@ struct BadInputTests {
 
     @Test func missingDependencyIsReported() throws {
         let chart = try chart([:], chartYAML: "apiVersion: v2\nname: demo\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 1.0.0\n")
-        #expect(throws: HelmError.self) { try HelmEngine.checkDependencies(chart) }
+        let error = #expect(throws: HelmError.self) { try HelmEngine.checkDependencies(chart) }
+        #expect(error?.description == "found in Chart.yaml, but missing in charts/ directory: sub")
     }
 
     @Test func archiveThatIsNotGzipIsRefused() {
@@ -74,6 +102,28 @@ struct BadInputTests {
         let archive = try Self.gzipTar(files: ["demo/big": String(repeating: "0", count: ChartArchive.maxDecompressedBytes + 1024)])
         let error = #expect(throws: HelmError.self) { try ChartLoader.load(archive: archive, name: "bomb.tgz") }
         #expect(error?.description.contains("decompressed size exceeds") == true)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs python3 to build the archive"))
+    func archiveDecompressingToGigabytesStopsAtTheLimit() throws {
+        // 4 GiB of zeros: one compressed megabyte of zeros, flushed so that its bytes can be repeated.
+        let script = """
+            import sys, zlib
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            block = c.compress(bytes(1 << 20)) + c.flush(zlib.Z_FULL_FLUSH)
+            sys.stdout.buffer.write(b"\\x1f\\x8b\\x08\\x00\\x00\\x00\\x00\\x00\\x00\\xff" + block * 4096 + c.flush() + bytes(8))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let archive = [UInt8](pipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        #expect(archive.count < 8 * 1024 * 1024)
+        let error = #expect(throws: HelmError.self) { try ChartLoader.load(archive: archive, name: "bomb.tgz") }
+        #expect(error?.description == "bomb.tgz: decompressed size exceeds \(ChartArchive.maxDecompressedBytes) bytes")
     }
 
     @Test func archiveLoadsLikeADirectory() throws {

@@ -5,6 +5,7 @@ final class Executor {
     let template: ParsedTemplate
     let options: ExecutionOptions
     private let depth: Int
+    private let budget: StepBudget
     private var output = ""
     private var variables: [(name: String, operand: Operand)] = []
     private var node: (any Node)?
@@ -20,11 +21,12 @@ final class Executor {
         case continueLoop
     }
 
-    init(set: TemplateSet, template: ParsedTemplate, options: ExecutionOptions, depth: Int) {
+    init(set: TemplateSet, template: ParsedTemplate, options: ExecutionOptions, depth: Int, budget: StepBudget) {
         self.set = set
         self.template = template
         self.options = options
         self.depth = depth
+        self.budget = budget
         currentTemplate = template
         currentDepth = depth
     }
@@ -37,13 +39,11 @@ final class Executor {
 
     /// Runs another template of `set` as a separate execution one level deeper (Helm's `include`/`tpl`).
     func executeNested(name: String, data: GoValue, in set: TemplateSet) throws(TemplateError) -> String {
-        guard let nested = set.templates[name] else { throw TemplateError.missingTemplate(name, setName: set.name) }
+        guard let nested = set.template(named: name) else { throw TemplateError.missingTemplate(name, setName: set.name) }
         if currentDepth + 1 >= options.limits.maxTemplateDepth {
-            throw TemplateError.execution(
-                sourceName: nested.source.name, line: nil, column: nil, templateName: name, context: nil,
-                reason: "exceeded maximum template depth (\(options.limits.maxTemplateDepth))")
+            throw limitFailure("exceeded maximum template depth (\(options.limits.maxTemplateDepth))").error
         }
-        let executor = Executor(set: set, template: nested, options: options, depth: currentDepth + 1)
+        let executor = Executor(set: set, template: nested, options: options, depth: currentDepth + 1, budget: budget)
         do {
             return try executor.run(data: data)
         } catch {
@@ -56,14 +56,29 @@ final class Executor {
     private func at(_ node: any Node) { self.node = node }
 
     private func failure(_ reason: String) -> ExecutionFailure {
+        located(reason, isLimit: false)
+    }
+
+    /// A failure at one of the limits: it passes through `include` and `tpl` unwrapped, so the message
+    /// names the innermost place once instead of every level of a runaway recursion.
+    private func limitFailure(_ reason: String) -> ExecutionFailure {
+        located(reason, isLimit: true)
+    }
+
+    private func located(_ reason: String, isLimit: Bool) -> ExecutionFailure {
         let template = currentTemplate
+        let make = isLimit ? TemplateError.limit : TemplateError.execution
         guard let node else {
-            return ExecutionFailure(error: .execution(sourceName: template.name, line: nil, column: nil, templateName: template.name, context: nil, reason: reason))
+            return ExecutionFailure(error: make(template.name, nil, nil, template.name, nil, reason))
         }
         let (line, column) = template.source.location(of: node.position)
-        return ExecutionFailure(error: .execution(
-            sourceName: template.source.name, line: line, column: column, templateName: template.name,
-            context: node.sourceText, reason: reason))
+        return ExecutionFailure(error: make(template.source.name, line, column, template.name, node.sourceText, reason))
+    }
+
+    /// Counts one step against ``TemplateLimits/maxSteps``.
+    private func step() throws(ExecutionFailure) {
+        budget.remaining -= 1
+        if budget.remaining < 0 { throw limitFailure("exceeded the limit of \(options.limits.maxSteps) steps") }
     }
 
     // MARK: - Output
@@ -71,7 +86,7 @@ final class Executor {
     private func write(_ text: String) throws(ExecutionFailure) {
         output += text
         if output.utf8.count > options.limits.maxOutputBytes {
-            throw failure("output exceeds the limit of \(options.limits.maxOutputBytes) bytes")
+            throw limitFailure("output exceeds the limit of \(options.limits.maxOutputBytes) bytes")
         }
     }
 
@@ -108,6 +123,7 @@ final class Executor {
     }
 
     private func walk(_ dot: Operand, _ statement: StatementNode) throws(ExecutionFailure) -> Flow {
+        try step()
         switch statement {
         case .text(let text):
             at(text)
@@ -153,6 +169,8 @@ final class Executor {
         let declarations = branch.pipe.declarations
         // Returns false when the body breaks out of the loop.
         func iterate(index: Operand, element: Operand) throws(ExecutionFailure) -> Bool {
+            at(branch)
+            try step()
             if !declarations.isEmpty {
                 if branch.pipe.isAssign {
                     try setVariable(declarations[0].names[0], declarations.count > 1 ? index : element)
@@ -219,11 +237,11 @@ final class Executor {
 
     private func walkTemplate(_ dot: Operand, _ call: TemplateCallNode) throws(ExecutionFailure) {
         at(call)
-        guard let target = set.templates[call.name] else {
+        guard let target = set.template(named: call.name) else {
             throw failure("template \(GoQuote.quote(call.name)) not defined")
         }
         if currentDepth == options.limits.maxTemplateDepth {
-            throw failure("exceeded maximum template depth (\(options.limits.maxTemplateDepth))")
+            throw limitFailure("exceeded maximum template depth (\(options.limits.maxTemplateDepth))")
         }
         let newDot = try call.pipe.map { pipe throws(ExecutionFailure) in try evalPipeline(dot, pipe) } ?? .noValue
         let savedVariables = variables
@@ -343,10 +361,7 @@ final class Executor {
 
     private func evalFunction(_ dot: Operand, _ identifier: IdentifierNode, command: any Node, arguments: [OperandNode]?, final: Operand?) throws(ExecutionFailure) -> Operand {
         at(identifier)
-        guard let (function, isBuiltin) = set.library.lookup(identifier.name) else {
-            throw failure("\(GoQuote.quote(identifier.name)) is not a defined function")
-        }
-        return try evalCall(dot, function, isBuiltin: isBuiltin, node: command, name: identifier.name, arguments: arguments, final: final)
+        return try evalCall(dot, identifier.function, isBuiltin: identifier.isBuiltin, node: command, name: identifier.name, arguments: arguments, final: final)
     }
 
     private func evalField(_ dot: Operand, _ name: String, node: any Node, arguments: [OperandNode]?, final: Operand?, receiver: Operand) throws(ExecutionFailure) -> Operand {
@@ -436,6 +451,10 @@ final class Executor {
         }
 
         let result: GoValue
+        // Functions that run templates (`include`, `tpl`) report limits at this call; afterwards errors
+        // point at the last node evaluated, as Go's do.
+        let previousNode = self.node
+        at(node)
         do {
             if isBuiltin, function.special == .call {
                 let callee = argumentNodes.first?.node.sourceText ?? GoFormatter.string(final?.value ?? .noValue)
@@ -443,12 +462,30 @@ final class Executor {
             } else {
                 result = try function.body(values, context)
             }
+        } catch let error as TemplateError where error.isLimitExceeded {
+            throw ExecutionFailure(error: error)
         } catch {
-            at(node)
             throw failure("error calling \(name): \(error)")
         }
+        self.node = previousNode
+        try checkSize(result, of: name)
         if case .null = result { return Operand(result, boxed: true) }
         return Operand(result)
+    }
+
+    /// Fails when a function returned a string or list larger than ``TemplateLimits/maxOutputBytes``
+    /// (a list counting the memory its elements take), so that templates doubling a value in a loop
+    /// stop before exhausting memory.
+    private func checkSize(_ result: GoValue, of name: String) throws(ExecutionFailure) {
+        let size: Int
+        switch result {
+        case .string(let string): size = string.utf8.count
+        case .list(let list): size = list.count * MemoryLayout<GoValue>.stride
+        default: return
+        }
+        if size > options.limits.maxOutputBytes {
+            throw limitFailure("error calling \(name): result of \(size) bytes exceeds the limit of \(options.limits.maxOutputBytes) bytes")
+        }
     }
 
     /// Go's `validateType`: checks that a value can be passed as `type`, unwrapping interfaces.

@@ -8,6 +8,7 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
     private enum Code: Sendable {
         case parse
         case execution
+        case limit
         case missingTemplate
     }
 
@@ -28,13 +29,17 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
     /// Whether the template failed to parse (as opposed to failing while executing).
     public var isParseError: Bool { code == .parse }
 
+    /// Whether execution stopped at one of the ``TemplateLimits`` (depth, output size, steps) rather
+    /// than at an error of the template's own.
+    public var isLimitExceeded: Bool { code == .limit }
+
     public var description: String {
         switch code {
         case .parse:
             return "template: \(sourceName):\(line ?? 0): \(reason)"
         case .missingTemplate:
             return reason
-        case .execution:
+        case .execution, .limit:
             guard let line, let column, let context, let templateName else {
                 return "template: \(templateName ?? sourceName): \(reason)"
             }
@@ -48,6 +53,10 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 
     static func execution(sourceName: String, line: Int?, column: Int?, templateName: String, context: String?, reason: String) -> TemplateError {
         TemplateError(code: .execution, sourceName: sourceName, line: line, column: column, templateName: templateName, context: context, reason: reason)
+    }
+
+    static func limit(sourceName: String, line: Int?, column: Int?, templateName: String, context: String?, reason: String) -> TemplateError {
+        TemplateError(code: .limit, sourceName: sourceName, line: line, column: column, templateName: templateName, context: context, reason: reason)
     }
 
     static func missingTemplate(_ name: String, setName: String) -> TemplateError {

@@ -12,7 +12,11 @@ public struct TemplateSet: Sendable {
     public let delimiters: (left: String, right: String)
     /// Limits applied while parsing (expression depth).
     public let limits: TemplateLimits
-    private(set) var templates: [String: ParsedTemplate] = [:]
+    private var templates: [String: ParsedTemplate] = [:]
+    /// Templates parsed by ``parsingText(_:name:)``, which take precedence over `templates`: laying
+    /// them over the set's templates instead of copying those keeps `tpl` cheap.
+    private var overlay: [String: ParsedTemplate] = [:]
+    private let textCache = TextParseCache()
 
     /// Creates an empty set.
     /// - Parameters:
@@ -30,6 +34,29 @@ public struct TemplateSet: Sendable {
     /// Parses `text` as the template `name`, adding it and the templates it defines.
     /// - Throws: ``TemplateError`` with Go's parse error message.
     public mutating func parse(_ text: String, name templateName: String) throws(TemplateError) {
+        for (name, template) in try definitions(parsing: text, name: templateName) { templates[name] = template }
+    }
+
+    /// The set with `text` parsed as the template `name` in addition, as parsing it into a copy of the set
+    /// would give (what Helm's `tpl` does), parsing each distinct text only once per set.
+    public func parsingText(_ text: String, name templateName: String) throws(TemplateError) -> TemplateSet {
+        let key = templateName + "\u{0}" + text
+        let definitions: [String: ParsedTemplate]
+        if let cached = textCache.definitions(for: key) {
+            definitions = cached
+        } else {
+            definitions = try self.definitions(parsing: text, name: templateName)
+            textCache.store(definitions, for: key)
+        }
+        var copy = self
+        // A `tpl` inside a `tpl` sees the outer text's definitions too.
+        copy.overlay = overlay.merging(definitions) { _, new in new }
+        return copy
+    }
+
+    /// The templates `text` defines, with Go's rule that a later empty definition does not replace an
+    /// existing template.
+    private func definitions(parsing text: String, name templateName: String) throws(TemplateError) -> [String: ParsedTemplate] {
         let source = TemplateSource(name: templateName, text: text)
         var parser = Parser(source: source, library: library, leftDelim: delimiters.left, rightDelim: delimiters.right, maxDepth: limits.maxExpressionDepth)
         do {
@@ -37,23 +64,30 @@ public struct TemplateSet: Sendable {
         } catch {
             throw TemplateError.parse(sourceName: templateName, line: error.line, reason: error.message)
         }
+        var result: [String: ParsedTemplate] = [:]
         for definition in parser.definitions {
-            if templates[definition.name] != nil && definition.root.isEmpty { continue }
-            templates[definition.name] = ParsedTemplate(name: definition.name, source: source, root: definition.root)
+            if (result[definition.name] != nil || template(named: definition.name) != nil) && definition.root.isEmpty { continue }
+            result[definition.name] = ParsedTemplate(name: definition.name, source: source, root: definition.root)
         }
+        return result
+    }
+
+    /// The template of that name.
+    func template(named templateName: String) -> ParsedTemplate? {
+        overlay[templateName] ?? templates[templateName]
     }
 
     /// Whether a template of that name exists.
-    public func contains(_ templateName: String) -> Bool { templates[templateName] != nil }
+    public func contains(_ templateName: String) -> Bool { template(named: templateName) != nil }
 
     /// The names of all templates in the set.
-    public var templateNames: [String] { Array(templates.keys) }
+    public var templateNames: [String] { Array(Set(templates.keys).union(overlay.keys)) }
 
     /// Executes the named template with `data` as dot and `$`.
     /// - Throws: ``TemplateError`` with Go's execution error message.
     public func execute(_ templateName: String, data: GoValue, options: ExecutionOptions = ExecutionOptions()) throws(TemplateError) -> String {
-        guard let template = templates[templateName] else { throw TemplateError.missingTemplate(templateName, setName: name) }
-        let executor = Executor(set: self, template: template, options: options, depth: 0)
+        guard let template = template(named: templateName) else { throw TemplateError.missingTemplate(templateName, setName: name) }
+        let executor = Executor(set: self, template: template, options: options, depth: 0, budget: StepBudget(options.limits.maxSteps))
         do {
             return try executor.run(data: data)
         } catch {

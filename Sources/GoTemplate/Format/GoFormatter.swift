@@ -286,14 +286,14 @@ struct GoFormatter {
         case .list(let list):
             if sharpV {
                 output += list.goType.name + "{"
-                for (index, element) in list.elements.enumerated() {
+                for (index, element) in list.elements.enumerated() where !isOverLimit {
                     if index > 0 { output += ", " }
                     printValue(element, verb: verb, depth: depth + 1)
                 }
                 output += "}"
             } else {
                 output += "["
-                for (index, element) in list.elements.enumerated() {
+                for (index, element) in list.elements.enumerated() where !isOverLimit {
                     if index > 0 { output += " " }
                     printValue(element, verb: verb, depth: depth + 1)
                 }
@@ -301,7 +301,7 @@ struct GoFormatter {
             }
         case .map(let map):
             output += sharpV ? map.typeName + "{" : "map["
-            for (index, entry) in map.sortedEntries.enumerated() {
+            for (index, entry) in map.sortedEntries.enumerated() where !isOverLimit {
                 if index > 0 { output += sharpV ? ", " : " " }
                 formatString(entry.key, verb: verb, value: .string(entry.key))
                 output += ":"
@@ -320,6 +320,10 @@ struct GoFormatter {
             }
         }
     }
+
+    /// Whether the output has grown past the default output limit: printing stops there (the caller's
+    /// size check then fails), so a map that contains itself many times over cannot exhaust memory.
+    private var isOverLimit: Bool { output.utf8.count > TemplateLimits.defaultMaxOutputBytes }
 
     private mutating func badVerb(_ verb: Unicode.Scalar, _ value: GoValue) {
         erroring = true

@@ -103,6 +103,10 @@ enum GoQuote {
             return String(decoding: bytes.filter { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             if bytes.contains(UInt8(ascii: "\n")) { throw SyntaxError() }
+            // Most literals are plain ASCII without escapes: their text is their value.
+            if quote == UInt8(ascii: "\""), bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") && $0 != quote }) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
             var output: [UInt8] = []
             var index = 0
             var characters = 0

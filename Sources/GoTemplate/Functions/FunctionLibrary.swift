@@ -51,9 +51,4 @@ public struct FunctionLibrary: Sendable {
         if let function = Builtins.table[name] { return (function, true) }
         return nil
     }
-
-    /// Whether the name is callable (registered or builtin).
-    func contains(_ name: String) -> Bool {
-        functions[name] != nil || Builtins.table[name] != nil
-    }
 }

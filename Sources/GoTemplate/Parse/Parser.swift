@@ -381,8 +381,8 @@ struct Parser {
         let token = nextNonSpace()
         switch token.kind {
         case .identifier:
-            if !library.contains(token.value) { try fail("function \(GoQuote.quote(token.value)) not defined") }
-            return .identifier(IdentifierNode(position: token.position, name: token.value))
+            guard let (function, isBuiltin) = library.lookup(token.value) else { try fail("function \(GoQuote.quote(token.value)) not defined") }
+            return .identifier(IdentifierNode(position: token.position, name: token.value, function: function, isBuiltin: isBuiltin))
         case .dot:
             return .dot(LiteralNode(position: token.position, text: "."))
         case .nilKeyword:

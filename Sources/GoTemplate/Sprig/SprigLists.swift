@@ -161,7 +161,7 @@ enum SprigLists {
     private static func integers(from start: Int, to stop: Int, step: Int, context: ExecutionContext) throws -> GoValue {
         if step == 0 || (stop < start) != (step < 0) { return .list(GoList([], elementType: .int)) }
         let count = (stop - start + step + (step > 0 ? -1 : 1)) / step
-        try context.checkSize(count * 8)
+        try context.checkSize(count.multipliedReportingOverflow(by: MemoryLayout<GoValue>.stride).partialValue)
         return .list(GoList(stride(from: start, to: stop, by: step).map { .int($0) }, elementType: .int))
     }
 }

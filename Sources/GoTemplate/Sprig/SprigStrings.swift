@@ -128,7 +128,7 @@ enum SprigStrings {
 
     /// Go's `strings.Contains`.
     static func contains(_ string: String, _ substring: String) -> Bool {
-        substring.isEmpty || string.utf8.firstRange(of: substring.utf8) != nil
+        GoStrings.contains(substring, in: string)
     }
 
     /// Go's `strings.Replace(s, old, new, -1)`, byte-wise; an empty `old` matches between every rune.
@@ -141,7 +141,7 @@ enum SprigStrings {
             }
             return result
         }
-        return string.replacing(old, with: new)
+        return GoStrings.replacingAll(old, with: new, in: string)
     }
 
     /// Go's `strings.SplitN` (`limit` < 0: all parts); an empty separator splits into runes.
@@ -155,14 +155,7 @@ enum SprigStrings {
             }
             return parts
         }
-        var parts: [String] = []
-        var remainder = Substring(string)
-        while limit < 0 || parts.count < limit - 1, let range = remainder.firstRange(of: separator) {
-            parts.append(String(remainder[..<range.lowerBound]))
-            remainder = remainder[range.upperBound...]
-        }
-        parts.append(String(remainder))
-        return parts
+        return GoStrings.split(string, separator: separator, limit: limit)
     }
 
     /// Sprig's `split` result: a `map[string]string` keyed `_0`, `_1`, ...

@@ -15,7 +15,8 @@ public struct Chart: Sendable {
     public let files: [ChartFile]
     /// The subcharts found under `charts/`.
     public var subcharts: [Chart]
-    /// A digest of the chart's content, the key of the parsed-template cache.
+    /// A digest of the content parsing depends on (Chart.yaml files and templates, subcharts' included),
+    /// the key of the parsed-template cache.
     public let digest: String
 
     init(metadata: ChartMetadata, values: GoValue, schema: JSONValue?, templates: [ChartFile], files: [ChartFile], subcharts: [Chart], digest: String) {
@@ -36,6 +37,14 @@ public struct Chart: Sendable {
         guard name != metadata.name else { return self }
         var copy = self
         copy.metadata = metadata.renamed(name)
+        return copy
+    }
+
+    /// The chart with `.Chart.Dependencies` listing only the subcharts it still has (the enabled ones).
+    func listingOnlyPresentDependencies() -> Chart {
+        let present = Set(subcharts.map(\.name))
+        var copy = self
+        copy.metadata = metadata.keepingDependencies { present.contains($0.effectiveName) }
         return copy
     }
 }

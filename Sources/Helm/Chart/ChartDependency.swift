@@ -30,4 +30,14 @@ public struct ChartDependency: Sendable {
 
     /// The name the subchart is known by in the parent: the alias when there is one.
     public var effectiveName: String { alias.isEmpty ? name : alias }
+
+    /// The dependency as templates see it in `.Chart.Dependencies` once enabled: Helm's field names,
+    /// the alias as its name.
+    var templateValue: JSONValue {
+        .object([
+            "Name": .string(effectiveName), "Version": .string(version), "Repository": .string(repository),
+            "Condition": .string(condition), "Tags": .array(tags.map(JSONValue.string)), "Enabled": .bool(true),
+            "ImportValues": .array(importValues), "Alias": .string(alias),
+        ])
+    }
 }

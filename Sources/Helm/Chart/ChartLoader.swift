@@ -121,7 +121,7 @@ public enum ChartLoader {
         for archive in subchartArchives {
             subcharts.append(try load(archive: archive.data, name: source + "/" + archive.path))
         }
-        return Chart(metadata: metadata, values: values, schema: schema, templates: templates, files: others, subcharts: subcharts, digest: digest(files))
+        return Chart(metadata: metadata, values: values, schema: schema, templates: templates, files: others, subcharts: subcharts, digest: digest(chartYAML: chartYAML, templates: templates, subcharts: subcharts))
     }
 
     private static func yaml(_ file: ChartFile, source: String) throws(HelmError) -> JSONValue {
@@ -132,12 +132,18 @@ public enum ChartLoader {
         }
     }
 
-    private static func digest(_ files: [ChartFile]) -> String {
+    /// The SHA-256 of what parsing the chart depends on: Chart.yaml, the templates and the subcharts'
+    /// digests (so each file is hashed once). Other files (CRDs, `.Files` data, values) are read at
+    /// render time, so leaving them out keeps hashing large charts cheap without sharing a parse wrongly.
+    private static func digest(chartYAML: ChartFile, templates: [ChartFile], subcharts: [Chart]) -> String {
         var hasher = SHA256()
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        for file in [chartYAML] + templates.sorted(by: { $0.path < $1.path }) {
             hasher.update(data: Array(file.path.utf8) + [0])
             hasher.update(data: Array(String(file.data.count).utf8) + [0])
             hasher.update(data: file.data)
+        }
+        for subchart in subcharts {
+            hasher.update(data: Array("charts/\(subchart.name)\u{0}\(subchart.digest)\u{0}".utf8))
         }
         return hasher.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }

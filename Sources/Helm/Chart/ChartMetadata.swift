@@ -35,6 +35,13 @@ public struct ChartMetadata: Sendable {
         return copy
     }
 
+    /// The same metadata listing only the given dependencies (those enabled for a render).
+    func keepingDependencies(_ isKept: (ChartDependency) -> Bool) -> ChartMetadata {
+        var copy = self
+        copy.dependencies = dependencies.filter(isKept)
+        return copy
+    }
+
     private static func text(_ value: JSONValue) -> String {
         value.stringValue ?? value.numberValue?.literal ?? ""
     }
@@ -54,7 +61,7 @@ public struct ChartMetadata: Sendable {
             "Condition": string("condition"), "Tags": string("tags"),
             "Deprecated": object["deprecated"] ?? .bool(false), "IsRoot": .bool(isRoot),
             "Keywords": list("keywords"), "Sources": list("sources"), "Maintainers": list("maintainers"),
-            "Dependencies": list("dependencies"), "Annotations": object["annotations"] ?? .object([:]),
+            "Dependencies": .array(dependencies.map(\.templateValue)), "Annotations": object["annotations"] ?? .object([:]),
         ]
     }
 }

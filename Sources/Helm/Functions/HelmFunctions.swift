@@ -1,7 +1,7 @@
 public import GoTemplate
 import KubeModel
 
-/// The functions Helm adds to Sprig (`engine/funcs.go`): YAML, JSON and TOML conversions, `include`,
+/// The functions Helm adds to Sprig (`engine/funcs.go`): YAML, JSON and TOML conversions (both ways), `include`,
 /// `tpl`, `required` and `lookup`.
 public enum HelmFunctions {
     /// Sprig without `env`/`expandenv`, plus Helm's functions.
@@ -62,6 +62,13 @@ public enum HelmFunctions {
             }
         },
         GoFunction("toToml", [.any]) { a, _ in .string(TOMLEncoder.encode(a[0])) },
+        GoFunction("fromToml", [.string]) { a, _ in
+            do {
+                return .map(try TOMLDecoder.decode(a.first?.asString ?? ""))
+            } catch {
+                return .map(GoMap(["Error": .string("\(error)")]))
+            }
+        },
         GoFunction("mustToToml", [.any]) { a, _ in .string(TOMLEncoder.encode(a[0])) },
         GoFunction("include", [.string, .any]) { a, context in
             .string(try context.executeTemplate(named: a.first?.asString ?? "", data: a[1]))
@@ -69,7 +76,7 @@ public enum HelmFunctions {
         GoFunction("tpl", [.string, .any]) { a, context in
             // Helm parses the text as a new template named after the root template ("gotpl").
             let output = try context.execute(text: a.first?.asString ?? "", name: context.templates.name, data: a[1])
-            return .string(output.replacing("<no value>", with: ""))
+            return .string(GoStrings.replacingAll("<no value>", with: "", in: output))
         },
         GoFunction("required", [.string, .any]) { a, _ in
             switch a[1] {

@@ -28,9 +28,14 @@ public struct HelmEngine: Sendable {
     }
 
     private func renderOnThisThread(_ chart: Chart, values: GoMap, options: ReleaseOptions) throws(HelmError) -> [String: String] {
-        let resolved = DependencyResolver.resolve(chart, values: values)
-        let merged = GoMap(GoValueBuilder.copy(.map(values)).mapEntries)
-        ValuesCoalescer.coalesce(resolved, into: merged)
+        let (resolved, coalesced) = DependencyResolver.resolve(chart, values: values)
+        let merged: GoMap
+        if let coalesced {
+            merged = coalesced
+        } else {
+            merged = GoMap(GoValueBuilder.copy(.map(values)).mapEntries)
+            ValuesCoalescer.coalesce(resolved, into: merged)
+        }
         DependencyResolver.importValues(resolved, values: merged)
         try SchemaValidator.validate(resolved, values: merged)
         let key = resolved.digest + "|" + Self.enabledPaths(resolved).joined(separator: ",")
@@ -44,34 +49,35 @@ public struct HelmEngine: Sendable {
             "Name": .string(options.name), "Namespace": .string(options.namespace), "IsInstall": true, "IsUpgrade": false,
             "Revision": .int(1), "Service": "Helm",
         ])
+        // Each chart's context, by its path of subchart names; `.Subcharts` holds the children's.
         var contexts: [[String]: GoMap] = [:]
-        func context(for path: [String]) -> GoMap {
-            if let existing = contexts[path] { return existing }
-            var chart = resolved
-            var chartValues = merged
-            for name in path {
-                chart = chart.subcharts.first { $0.name == name }!
-                if case .map(let nested)? = chartValues[name] { chartValues = nested } else { chartValues = GoMap() }
+        func buildContext(_ chart: Chart, values: GoMap, path: [String]) -> GoMap {
+            var subcharts: [String: GoValue] = [:]
+            for subchart in chart.subcharts {
+                let subvalues: GoMap
+                if case .map(let nested)? = values[subchart.name] { subvalues = nested } else { subvalues = GoMap() }
+                subcharts[subchart.name] = .map(buildContext(subchart, values: subvalues, path: path + [subchart.name]))
             }
             let data = GoMap([
-                "Values": .map(GoMap(chartValues.entries, typeName: "common.Values")),
+                "Values": .map(GoMap(values.entries, typeName: "common.Values")),
                 "Chart": .map(GoValueBuilder.map(chart.metadata.templateValue(isRoot: path.isEmpty))),
                 "Release": .map(release),
                 "Capabilities": .object(options.capabilities),
                 "Files": .object(ChartFiles(files: Dictionary(chart.files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first }))),
-                "Subcharts": .map(GoMap()),
+                "Subcharts": .map(GoMap(subcharts)),
             ])
             contexts[path] = data
             return data
         }
+        _ = buildContext(resolved, values: merged, path: [])
         var rendered: [String: String] = [:]
         let executionOptions = ExecutionOptions(missingKey: .zero, limits: options.limits)
         for entry in parsed.entries where entry.renders && !entry.name.hasSuffix("/NOTES.txt") {
-            var data = context(for: entry.chartPath).entries
+            var data = contexts[entry.chartPath]!.entries
             data["Template"] = .map(GoMap(["Name": .string(entry.name), "BasePath": .string(entry.basePath)]))
             do {
                 let output = try parsed.set.execute(entry.name, data: .map(GoMap(data)), options: executionOptions)
-                rendered[entry.name] = output.replacing("<no value>", with: "")
+                rendered[entry.name] = GoStrings.replacingAll("<no value>", with: "", in: output)
             } catch {
                 throw HelmError(HelmErrorWording.execution(error))
             }

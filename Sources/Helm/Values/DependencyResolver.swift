@@ -6,11 +6,18 @@ import KubeModel
 enum DependencyResolver {
     /// The chart with aliases applied and disabled subcharts removed, recursively. Declared dependencies
     /// missing from charts/ are skipped, as Helm's engine does (``check(_:)`` reports them, as the CLI does).
-    static func resolve(_ chart: Chart, values: GoMap) -> Chart {
+    /// Also returns the values coalesced for deciding conditions, which are the render's values too when
+    /// no subchart was disabled (else the disabled subcharts' defaults must not be in them).
+    static func resolve(_ chart: Chart, values: GoMap) -> (chart: Chart, coalesced: GoMap?) {
         let aliased = applyAliases(chart)
         let merged = GoMap(GoValueBuilder.copy(.map(values)).mapEntries)
         ValuesCoalescer.coalesce(aliased, into: merged)
-        return enable(aliased, values: merged, path: "")
+        let enabled = enable(aliased, values: merged, path: "")
+        return (enabled, subchartCount(enabled) == subchartCount(aliased) ? merged : nil)
+    }
+
+    private static func subchartCount(_ chart: Chart) -> Int {
+        chart.subcharts.reduce(chart.subcharts.count) { $0 + subchartCount($1) }
     }
 
     /// Helm's `CheckDependencies`: every dependency in Chart.yaml must be present in charts/.
@@ -60,7 +67,7 @@ enum DependencyResolver {
             }
             return enabled
         }.map { enable($0, values: values, path: path + $0.name + ".") }
-        return result
+        return result.listingOnlyPresentDependencies()
     }
 
     /// The value at a dotted path.

@@ -63,8 +63,23 @@ public enum SetValueParser {
         return parts
     }
 
+    private static func unescaped(_ text: String) -> String {
+        var result = ""
+        var escaped = false
+        for character in text {
+            if character == "\\" && !escaped {
+                escaped = true
+                continue
+            }
+            escaped = false
+            result.append(character)
+        }
+        return result
+    }
+
     private static func set(_ value: GoValue, at key: String, in values: GoMap) throws(HelmError) {
-        let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // A backslash makes the next character part of the key: `a\.b` is the one key `a.b`.
+        let parts = splitUnescaped(key, on: ".", respectingBraces: false).map(unescaped)
         var current = values
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1

@@ -7,7 +7,8 @@ public enum GoYAMLEncoder {
     /// The YAML text for a value, ending in a newline (Helm trims it).
     public static func encode(_ value: GoValue) throws(GoJSON.EncodingError) -> String {
         // Going through JSON gives the same numbers and the same treatment of objects as Helm.
-        let normalized = try normalize(value)
+        var budget = maxNodes
+        let normalized = try normalize(value, budget: &budget)
         var output = ""
         switch normalized {
         case .map(let map) where map.count > 0:
@@ -20,8 +21,14 @@ public enum GoYAMLEncoder {
         return output
     }
 
+    /// The most values one document may hold. A value nested in itself many times over (`dict "a" $d
+    /// "b" $d` in a loop) expands exponentially; this bound keeps that from exhausting memory.
+    static let maxNodes = TemplateLimits.defaultMaxOutputBytes / 256
+
     /// The value as JSON would carry it: numbers that are whole print as integers, objects as their JSON.
-    private static func normalize(_ value: GoValue) throws(GoJSON.EncodingError) -> GoValue {
+    private static func normalize(_ value: GoValue, budget: inout Int) throws(GoJSON.EncodingError) -> GoValue {
+        budget -= 1
+        if budget < 0 { throw GoJSON.EncodingError(description: "yaml: the value holds more than \(maxNodes) values") }
         switch value {
         case .noValue: return .null
         case .float64(let double):
@@ -29,11 +36,11 @@ public enum GoYAMLEncoder {
             return value
         case .list(let list):
             var elements: [GoValue] = []
-            for element in list.elements { elements.append(try normalize(element)) }
+            for element in list.elements { elements.append(try normalize(element, budget: &budget)) }
             return .list(GoList(elements))
         case .map(let map):
             var entries: [String: GoValue] = [:]
-            for (key, element) in map.entries { entries[key] = try normalize(element) }
+            for (key, element) in map.entries { entries[key] = try normalize(element, budget: &budget) }
             return .map(GoMap(entries))
         case .object:
             let json = try GoJSON.encode(value)

@@ -1,3 +1,5 @@
+import GoTemplate
+
 /// go-yaml v2's `resolve` for plain scalars: which strings would read back as something else (a bool,
 /// a number, null, a timestamp-like float) and so must be quoted when written.
 enum YAMLResolve {
@@ -13,7 +15,7 @@ enum YAMLResolve {
         guard let first = string.unicodeScalars.first else { return false }
         let numericStart = first == "+" || first == "-" || first == "." || ("0"..."9").contains(first)
         if !numericStart { return true }
-        let plain = string.replacing("_", with: "")
+        let plain = GoStrings.replacingAll("_", with: "", in: string)
         if Int64(plain) != nil || UInt64(plain) != nil { return false }
         if plain.hasPrefix("0b"), UInt64(plain.dropFirst(2), radix: 2) != nil { return false }
         if plain.hasPrefix("-0b"), UInt64(plain.dropFirst(3), radix: 2) != nil { return false }

@@ -1,3 +1,5 @@
+import GoTemplate
+
 /// How go-yaml v2 writes a string: plain when it reads back as the same string, else single-quoted,
 /// double-quoted, or a literal block for multi-line text (libyaml's `analyze_scalar` rules).
 enum YAMLScalarStyle {
@@ -16,7 +18,7 @@ enum YAMLScalarStyle {
         }
         if !YAMLResolve.isPlainString(string) { return doubleQuoted(string) }
         if analysis.blockPlainAllowed && !(isKey && analysis.multiline) { return string }
-        if analysis.singleQuotedAllowed { return "'" + string.replacing("'", with: "''") + "'" }
+        if analysis.singleQuotedAllowed { return "'" + GoStrings.replacingAll("'", with: "''", in: string) + "'" }
         return doubleQuoted(string)
     }
 

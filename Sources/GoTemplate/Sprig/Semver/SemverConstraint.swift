@@ -1,13 +1,15 @@
 /// A Masterminds/semver v3 constraint (`>= 1.2, < 2 || ^3`), as `semverCompare` checks it: `||`
 /// alternatives of comma- or space-separated conditions, `x`/`*` wildcards, `~`, `^` and hyphen ranges,
 /// and pre-release versions matching only conditions that name a pre-release.
-struct SemverConstraint {
-    struct Improper: Error, CustomStringConvertible {
-        let constraint: String
-        var description: String { "improper constraint: " + GoQuote.quote(constraint) }
+public struct SemverConstraint: Sendable {
+    /// Text that is not a constraint, with semver's message.
+    public struct Improper: Error, CustomStringConvertible, Sendable {
+        /// The text that failed to parse.
+        public let constraint: String
+        public var description: String { "improper constraint: " + GoQuote.quote(constraint) }
     }
 
-    private struct Condition {
+    private struct Condition: Sendable {
         let operation: String
         let version: SemanticVersion
         /// How many of major, minor, patch were given as numbers (the rest were wildcards or absent).
@@ -17,7 +19,8 @@ struct SemverConstraint {
 
     private let alternatives: [[Condition]]
 
-    init(_ text: String) throws(Improper) {
+    /// Parses a constraint as `semver.NewConstraint`.
+    public init(_ text: String) throws(Improper) {
         var alternatives: [[Condition]] = []
         for alternative in text.split(separator: "||", omittingEmptySubsequences: false).map(String.init) {
             var conditions: [Condition] = []
@@ -98,7 +101,8 @@ struct SemverConstraint {
     }
 
     /// Whether the version satisfies any alternative.
-    func check(_ version: SemanticVersion) -> Bool {
+    /// Whether the version satisfies the constraint, as `Constraints.Check`.
+    public func check(_ version: SemanticVersion) -> Bool {
         alternatives.contains { conditions in conditions.allSatisfy { SemverConstraint.check(version, $0) } }
     }
 

@@ -23,4 +23,10 @@ extension Array where Element == GoValue {
         if case .map(let map) = self[index] { return map }
         return nil
     }
+
+    /// The elements of the argument at `index` declared `[]interface{}`; nil for a nil slice.
+    func list(_ index: Int) -> [GoValue]? {
+        if case .list(let list) = self[index] { return list.elements }
+        return nil
+    }
 }

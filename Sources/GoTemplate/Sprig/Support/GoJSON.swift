@@ -5,6 +5,11 @@ public enum GoJSON {
     /// A value Go's encoder rejects (NaN, infinities, functions), with Go's message.
     public struct EncodingError: Error, CustomStringConvertible, Sendable {
         public let description: String
+
+        /// Creates an error with the given message.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// A document Go's decoder rejects, with Go's message.
@@ -17,6 +22,14 @@ public enum GoJSON {
         var output = ""
         try encode(value, into: &output, indent: indent, level: 0, escapeHTML: escapeHTML)
         return output
+    }
+
+    /// Stops an encoding past the default output limit, which a value nested in itself many times over
+    /// would otherwise reach only after exhausting memory.
+    private static func checkLimit(_ output: String) throws(EncodingError) {
+        if output.utf8.count > TemplateLimits.defaultMaxOutputBytes {
+            throw EncodingError(description: "json: output exceeds the limit of \(TemplateLimits.defaultMaxOutputBytes) bytes")
+        }
     }
 
     private static func newline(_ output: inout String, _ indent: String?, _ level: Int) {
@@ -44,6 +57,7 @@ public enum GoJSON {
             }
             output += "["
             for (index, element) in list.elements.enumerated() {
+                try checkLimit(output)
                 if index > 0 { output += "," }
                 newline(&output, indent, level + 1)
                 try encode(element, into: &output, indent: indent, level: level + 1, escapeHTML: escapeHTML)
@@ -58,6 +72,7 @@ public enum GoJSON {
             }
             output += "{"
             for (index, entry) in entries.enumerated() {
+                try checkLimit(output)
                 if index > 0 { output += "," }
                 newline(&output, indent, level + 1)
                 appendQuoted(entry.key, to: &output, escapeHTML: escapeHTML)

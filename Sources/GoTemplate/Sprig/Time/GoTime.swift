@@ -21,7 +21,8 @@ public struct GoTime: GoObject, GoJSONEncodable {
         zoneName = GoTime.abbreviation(zone, at: date, offset: offset)
     }
 
-    init(seconds: Int64, nanoseconds: Int64, offset: Int, zoneName: String) {
+    /// An instant shown at a fixed offset from UTC under the given zone name.
+    public init(seconds: Int64, nanoseconds: Int64, offset: Int, zoneName: String) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.offset = offset
@@ -80,6 +81,13 @@ public struct GoTime: GoObject, GoJSONEncodable {
         let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
         let yearDay = cumulative[Int(month) - 1] + Int(day) + (isLeap && month > 2 ? 1 : 0)
         return (Int(year), Int(month), Int(day), Int(secondsOfDay / 3600), Int(secondsOfDay % 3600 / 60), Int(secondsOfDay % 60), weekday, yearDay)
+    }
+
+    /// The instant of a civil date and time at a fixed offset from UTC (`offset` seconds east), shown
+    /// under `zoneName`; Go's `time.Date` with a fixed zone.
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, nanosecond: Int, offset: Int, zoneName: String) {
+        let local = GoTime.days(year: year, month: month, day: day) * 86400 + Int64(hour * 3600 + minute * 60 + second)
+        self.init(seconds: local - Int64(offset), nanoseconds: Int64(nanosecond), offset: offset, zoneName: zoneName)
     }
 
     /// Days since the epoch of a civil date (Hinnant's days-from-civil).
