@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Synchronization
 
 /// Runs a kubeconfig `exec` plugin (client.authentication.k8s.io v1 or v1beta1) and reads the
 /// `ExecCredential` it prints, as kubectl does for cloud providers' login helpers.
@@ -80,8 +81,11 @@ struct ExecCredentialPlugin: Sendable {
                 DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
                 // Drain stderr beside stdout so that a chatty plugin cannot fill a pipe and stall.
                 let errorGroup = DispatchGroup()
-                nonisolated(unsafe) var errorData = Data()
-                DispatchQueue.global().async(group: errorGroup) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+                let errorData = Mutex(Data())
+                DispatchQueue.global().async(group: errorGroup) {
+                    let data = errors.fileHandleForReading.readDataToEndOfFile()
+                    errorData.withLock { $0 = data }
+                }
                 let outputData = output.fileHandleForReading.readDataToEndOfFile()
                 errorGroup.wait()
                 process.waitUntilExit()
@@ -89,7 +93,7 @@ struct ExecCredentialPlugin: Sendable {
                 if process.terminationReason == .uncaughtSignal {
                     continuation.resume(returning: .failure(KubeError(.timeout, "exec plugin \(command) did not finish within \(timeout)")))
                 } else {
-                    continuation.resume(returning: .success((outputData, errorData, process.terminationStatus)))
+                    continuation.resume(returning: .success((outputData, errorData.withLock { $0 }, process.terminationStatus)))
                 }
             }
         }
