@@ -45,6 +45,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CProcessSupport"),
+        .target(
+            name: "ProcessRunner",
+            dependencies: ["CProcessSupport"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "GoTemplate",
             dependencies: [
@@ -90,6 +96,7 @@ let package = Package(
             name: "KubeClient",
             dependencies: [
                 "KubeModel",
+                "ProcessRunner",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -105,6 +112,8 @@ let package = Package(
             dependencies: [
                 "KubeModel",
                 "GoTemplate",
+                "Helm",
+                "ProcessRunner",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -185,6 +194,11 @@ let package = Package(
         .testTarget(
             name: "KubeClientTests",
             dependencies: ["KubeClient", "LocalCluster", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProcessRunnerTests",
+            dependencies: ["ProcessRunner"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,6 @@
 import Foundation
 import KubeModel
-import Synchronization
+import ProcessRunner
 
 /// Runs a kubeconfig `exec` plugin (client.authentication.k8s.io v1 or v1beta1) and reads the
 /// `ExecCredential` it prints, as kubectl does for cloud providers' login helpers.
@@ -19,24 +19,13 @@ struct ExecCredentialPlugin: Sendable {
                 .configuration,
                 "exec plugin \(plugin.command): apiVersion \(plugin.apiVersion) is not supported; use client.authentication.k8s.io/v1")
         }
-        guard let executable = resolveExecutable() else {
+        guard let executable = ChildProcess.locate(plugin.command) else {
             var message = "exec plugin: executable \(plugin.command) not found"
             if let hint = plugin.installHint { message += "\n\n\(hint)" }
             throw KubeError(.configuration, message)
         }
         let output = try await execute(executable)
         return try parse(output)
-    }
-
-    private func resolveExecutable() -> String? {
-        let manager = FileManager.default
-        if plugin.command.contains("/") { return manager.isExecutableFile(atPath: plugin.command) ? plugin.command : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(plugin.command)"
-            if manager.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 
     /// The `KUBERNETES_EXEC_INFO` value: the request, with the cluster when the plugin asked for it.
@@ -54,55 +43,22 @@ struct ExecCredentialPlugin: Sendable {
     }
 
     private func execute(_ executable: String) async throws(KubeError) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = plugin.arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(plugin.environment) { _, new in new }
+        var environment = plugin.environment
         environment["KUBERNETES_EXEC_INFO"] = execInfo
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        let command = plugin.command
-        let timeout = timeout
-        let result: Result<(Data, Data, Int32), KubeError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(returning: .failure(KubeError(.configuration, "exec plugin \(command) could not start: \(error.localizedDescription)")))
-                    return
-                }
-                let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-                let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
-                // Drain stderr beside stdout so that a chatty plugin cannot fill a pipe and stall.
-                let errorGroup = DispatchGroup()
-                let errorData = Mutex(Data())
-                DispatchQueue.global().async(group: errorGroup) {
-                    let data = errors.fileHandleForReading.readDataToEndOfFile()
-                    errorData.withLock { $0 = data }
-                }
-                let outputData = output.fileHandleForReading.readDataToEndOfFile()
-                errorGroup.wait()
-                process.waitUntilExit()
-                killer.cancel()
-                if process.terminationReason == .uncaughtSignal {
-                    continuation.resume(returning: .failure(KubeError(.timeout, "exec plugin \(command) did not finish within \(timeout)")))
-                } else {
-                    continuation.resume(returning: .success((outputData, errorData.withLock { $0 }, process.terminationStatus)))
-                }
+        let result: ChildProcessResult
+        do {
+            result = try await ChildProcess(executable, arguments: plugin.arguments, environment: environment, timeout: timeout, outputLimit: 1 << 20).run()
+        } catch {
+            switch error.reason {
+            case .timedOut: throw KubeError(.timeout, "exec plugin \(plugin.command) did not finish within \(timeout)")
+            case .cannotStart, .outputTooLarge: throw KubeError(.configuration, "exec plugin \(plugin.command): \(error.message)")
             }
         }
-        let (stdout, stderr, status) = try result.get()
-        guard status == 0 else {
-            let detail = String(decoding: stderr.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw KubeError(.unauthorized, "exec plugin \(command) failed with exit status \(status)\(detail.isEmpty ? "" : ": \(detail)")")
+        guard result.status == 0 else {
+            let detail = String(result.errorText.prefix(500))
+            throw KubeError(.unauthorized, "exec plugin \(plugin.command) failed with exit status \(result.status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
-        return stdout
+        return result.standardOutput
     }
 
     private func parse(_ output: Data) throws(KubeError) -> ExecCredential {

@@ -11,6 +11,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         case authentication
         /// The command did not finish within its timeout.
         case timeout
+        /// The commit is larger than the checkout limits.
+        case tooLarge
         /// Anything else the git command reported.
         case failed
     }

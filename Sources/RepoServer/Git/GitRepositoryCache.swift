@@ -11,14 +11,17 @@ public actor GitRepositoryCache {
     /// Where mirrors and checkouts live.
     public nonisolated let directory: URL
     private let git: GitCommand
+    private let limits: CheckoutLimits
     private var busy: Set<String> = []
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
     private var counts: [String: Int] = [:]
 
     /// Creates a cache in `directory` (created if missing).
     /// - Parameter timeout: How long one git command may run (Argo CD's exec timeout is 90 s).
-    public init(directory: URL, timeout: Duration = .seconds(90)) throws {
+    /// - Parameter limits: The largest tree a checkout may extract.
+    public init(directory: URL, timeout: Duration = .seconds(90), limits: CheckoutLimits = CheckoutLimits()) throws {
         self.directory = directory
+        self.limits = limits
         git = GitCommand(timeout: timeout)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("mirrors"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("checkouts"), withIntermediateDirectories: true)
@@ -89,16 +92,17 @@ public actor GitRepositoryCache {
         } catch {
             throw GitError(.failed, "cannot create a checkout directory: \(error.localizedDescription)")
         }
-        let archive = try await git.run(["archive", "--format=tar", commit], in: mirror)
+        do {
+            try await checkSize(commit, of: url, in: mirror)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        let tarball = staging.appendingPathComponent(".archive.tar")
+        let archive = try await git.run(["archive", "--format=tar", "--output=\(tarball.path)", commit], in: mirror)
         guard archive.status == 0 else {
             try? FileManager.default.removeItem(at: staging)
             throw Self.notFound(commit, url)
-        }
-        let tarball = staging.appendingPathComponent(".archive.tar")
-        do {
-            try archive.standardOutput.write(to: tarball)
-        } catch {
-            throw GitError(.failed, "cannot write the archive of \(commit): \(error.localizedDescription)")
         }
         let extract = GitCommand(executable: "/bin/tar", timeout: .seconds(90))
         try await check(extract.run(["-x", "-f", tarball.path, "-C", staging.path]), "extract \(commit) of \(Self.redacted(url))")
@@ -112,6 +116,25 @@ public actor GitRepositoryCache {
             }
         }
         return target
+    }
+
+    /// Refuses a commit whose tree is larger than the checkout limits, before anything is written.
+    private func checkSize(_ commit: String, of url: String, in mirror: URL) async throws(GitError) {
+        let listing = try await git.run(["ls-tree", "-r", "-l", "--full-tree", commit], in: mirror)
+        guard listing.status == 0 else { throw Self.notFound(commit, url) }
+        var files = 0
+        var bytes = 0
+        for line in listing.standardOutput.split(separator: UInt8(ascii: "\n")) {
+            files += 1
+            // "<mode> <type> <object> <size>\t<path>"; submodules and links show "-" for the size.
+            let fields = line.prefix { $0 != UInt8(ascii: "\t") }.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
+            if fields.count == 4, let size = Int(String(decoding: fields[3], as: UTF8.self)) { bytes += size }
+        }
+        if files > limits.maxFiles || bytes > limits.maxBytes {
+            throw GitError(
+                .tooLarge,
+                "commit \(commit) of \(Self.redacted(url)) has \(files) files and \(bytes) bytes, over the checkout limit of \(limits.maxFiles) files and \(limits.maxBytes) bytes")
+        }
     }
 
     /// The files that differ between two commits (both must be in the mirror), for change detection.
