@@ -203,7 +203,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RepoServerTests",
-            dependencies: ["RepoServer"],
+            dependencies: ["RepoServer", "KubeModel", "ProcessRunner"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -12,6 +12,7 @@ public actor GitRepositoryCache {
     public nonisolated let directory: URL
     private let git: GitCommand
     private let limits: CheckoutLimits
+    private let metrics: RepoServerMetrics?
     private var busy: Set<String> = []
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
     private var counts: [String: Int] = [:]
@@ -19,8 +20,10 @@ public actor GitRepositoryCache {
     /// Creates a cache in `directory` (created if missing).
     /// - Parameter timeout: How long one git command may run (Argo CD's exec timeout is 90 s).
     /// - Parameter limits: The largest tree a checkout may extract.
-    public init(directory: URL, timeout: Duration = .seconds(90), limits: CheckoutLimits = CheckoutLimits()) throws {
+    /// - Parameter metrics: Where git requests are counted and timed.
+    public init(directory: URL, timeout: Duration = .seconds(90), limits: CheckoutLimits = CheckoutLimits(), metrics: RepoServerMetrics? = nil) throws {
         self.directory = directory
+        self.metrics = metrics
         self.limits = limits
         git = GitCommand(timeout: timeout)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("mirrors"), withIntermediateDirectories: true)
@@ -33,6 +36,8 @@ public actor GitRepositoryCache {
     /// The refs the remote advertises.
     public func listReferences(_ url: String, credentials: GitCredentials = .anonymous) async throws(GitError) -> [GitReference] {
         counts["ls-remote", default: 0] += 1
+        let started = ContinuousClock.now
+        defer { record("ls-remote", url, since: started) }
         let output = try await runWithCredentials(["ls-remote", url], url: url, credentials: credentials, in: nil)
         return String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t", maxSplits: 1)
@@ -70,8 +75,28 @@ public actor GitRepositoryCache {
             try await check(git.run(["init", "--bare", "--quiet"], in: mirror), "initialise a mirror of \(Self.redacted(url))")
         }
         counts["fetch", default: 0] += 1
+        let started = ContinuousClock.now
+        defer { record("fetch", url, since: started) }
         _ = try await runWithCredentials(
             ["fetch", "--quiet", "--prune", "--force", "--tags", url, "+refs/heads/*:refs/heads/*"], url: url, credentials: credentials, in: mirror)
+    }
+
+    /// Makes sure the mirror has `commit`, fetching once if not; callers that wait for the same
+    /// repository's lock meanwhile find the commit there and do not fetch again.
+    public func ensureCommit(_ url: String, commit: String, credentials: GitCredentials = .anonymous) async throws(GitError) {
+        if await hasCommit(url, commit) { return }
+        let key = mirrorKey(url)
+        await lock(key)
+        let present = await hasCommit(url, commit)
+        unlock(key)
+        if !present { try await fetch(url, credentials: credentials) }
+        guard await hasCommit(url, commit) else { throw Self.notFound(commit, url) }
+    }
+
+    private func hasCommit(_ url: String, _ commit: String) async -> Bool {
+        let mirror = mirrorPath(url)
+        guard FileManager.default.fileExists(atPath: mirror.appendingPathComponent("HEAD").path) else { return false }
+        return (try? await git.run(["cat-file", "-e", "\(commit)^{commit}"], in: mirror))?.status == 0
     }
 
     /// A checkout of `commit`, fetched first if the mirror lacks it; shared and read-only by convention.
@@ -79,8 +104,7 @@ public actor GitRepositoryCache {
         let mirror = mirrorPath(url)
         let target = directory.appendingPathComponent("checkouts").appendingPathComponent(mirrorKey(url)).appendingPathComponent(commit)
         if FileManager.default.fileExists(atPath: target.path) { return target }
-        let present = try? await git.run(["cat-file", "-e", "\(commit)^{commit}"], in: mirror)
-        if present?.status != 0 { try await fetch(url, credentials: credentials) }
+        try await ensureCommit(url, commit: commit, credentials: credentials)
         let key = mirrorKey(url)
         await lock(key)
         defer { unlock(key) }
@@ -146,6 +170,11 @@ public actor GitRepositoryCache {
 
     // MARK: - Internals
 
+    private func record(_ type: String, _ url: String, since started: ContinuousClock.Instant) {
+        let elapsed = (ContinuousClock.now - started).components
+        metrics?.recordGitRequest(repo: Self.redacted(url), type: type, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+    }
+
     private func mirrorKey(_ url: String) -> String {
         SHA256.hash(data: Data(url.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
@@ -171,35 +200,40 @@ public actor GitRepositoryCache {
 
     /// Runs a command that talks to the remote, with the credentials in an askpass helper or SSH key
     /// file that exists only while it runs.
+    ///
+    /// Whatever the credentials, nothing may ever wait for a person: git's own prompts are off
+    /// (`GIT_TERMINAL_PROMPT=0`, set by ``GitCommand``), the askpass helper answers at once or fails,
+    /// configured credential helpers are switched off (they could open a dialog, or store the password
+    /// on disk), and ssh always runs in batch mode — ssh ignores `GIT_TERMINAL_PROMPT` and, left to
+    /// itself, asks on the terminal whether to trust an unknown host key.
     private func runWithCredentials(_ arguments: [String], url: String, credentials: GitCredentials, in directory: URL?) async throws(GitError)
         -> GitCommand.Output
     {
         let scratch = self.directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
-        var environment: [String: String] = [:]
+        var environment: [String: String] = [
+            // `credential.helper=` (empty) clears every helper from the user's and system's config.
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": "credential.helper",
+            "GIT_CONFIG_VALUE_0": "",
+        ]
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let askpass = scratch.appendingPathComponent("askpass")
             if credentials.username != nil || credentials.password != nil {
-                let askpass = scratch.appendingPathComponent("askpass")
                 try "#!/bin/sh\ncase \"$1\" in\n  Username*) printf '%s' \"$WHARF_GIT_USERNAME\" ;;\n  *) printf '%s' \"$WHARF_GIT_PASSWORD\" ;;\nesac\n"
                     .write(to: askpass, atomically: true, encoding: .utf8)
-                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass.path)
-                environment["GIT_ASKPASS"] = askpass.path
                 environment["WHARF_GIT_USERNAME"] = credentials.username ?? ""
                 environment["WHARF_GIT_PASSWORD"] = credentials.password ?? ""
+            } else {
+                // Without credentials the helper fails, so that a server asking for them is an
+                // immediate error rather than whatever `SSH_ASKPASS` or `core.askPass` would start.
+                try "#!/bin/sh\nexit 1\n".write(to: askpass, atomically: true, encoding: .utf8)
             }
-            if let key = credentials.sshPrivateKey {
-                let keyFile = scratch.appendingPathComponent("key")
-                FileManager.default.createFile(atPath: keyFile.path, contents: Data((key.hasSuffix("\n") ? key : key + "\n").utf8), attributes: [.posixPermissions: 0o600])
-                var ssh = "ssh -i \(keyFile.path) -o IdentitiesOnly=yes -o BatchMode=yes"
-                if credentials.insecure {
-                    ssh += " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
-                } else {
-                    let knownHosts = scratch.appendingPathComponent("known_hosts")
-                    try (credentials.knownHosts ?? "").write(to: knownHosts, atomically: true, encoding: .utf8)
-                    ssh += " -o StrictHostKeyChecking=yes -o UserKnownHostsFile=\(knownHosts.path)"
-                }
-                environment["GIT_SSH_COMMAND"] = ssh
-            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass.path)
+            environment["GIT_ASKPASS"] = askpass.path
+            environment["GIT_SSH_COMMAND"] = try sshCommand(credentials, scratch: scratch)
+            // The command is always OpenSSH's, whatever its path is called: git passes the port as `-p`.
+            environment["GIT_SSH_VARIANT"] = "ssh"
         } catch {
             try? FileManager.default.removeItem(at: scratch)
             throw GitError(.failed, "cannot prepare credentials for \(Self.redacted(url)): \(error.localizedDescription)")
@@ -210,6 +244,40 @@ public actor GitRepositoryCache {
             throw Self.classify(output.standardError, url: url, credentials: credentials)
         }
         return output
+    }
+
+    /// The ssh command line for `GIT_SSH_COMMAND` (run by a shell, hence the quoting): batch mode so
+    /// that ssh fails instead of prompting, host keys trusted only from ``GitCredentials/knownHosts``
+    /// unless `insecure`, no connection sharing (a `ControlPersist` master from the user's ssh config
+    /// would outlive git and keep its output pipes open), and bounded waits for a silent server.
+    private func sshCommand(_ credentials: GitCredentials, scratch: URL) throws -> String {
+        var ssh = [
+            "ssh", "-o", "BatchMode=yes", "-o", "ControlMaster=no", "-o", "ControlPath=none", "-o", "ConnectTimeout=30",
+            "-o", "ServerAliveInterval=15", "-o", "ServerAliveCountMax=4", "-o", "LogLevel=ERROR",
+        ]
+        if let key = credentials.sshPrivateKey {
+            let keyFile = scratch.appendingPathComponent("key")
+            guard
+                FileManager.default.createFile(
+                    atPath: keyFile.path, contents: Data((key.hasSuffix("\n") ? key : key + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            else { throw CocoaError(.fileWriteUnknown) }
+            ssh += ["-i", keyFile.path, "-o", "IdentitiesOnly=yes"]
+        }
+        if credentials.insecure {
+            ssh += ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"]
+        } else {
+            let knownHosts = scratch.appendingPathComponent("known_hosts")
+            try (credentials.knownHosts ?? "").write(to: knownHosts, atomically: true, encoding: .utf8)
+            // ssh splits this option's value at spaces (it takes a list) unless it is double-quoted.
+            ssh += ["-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=\"\(knownHosts.path)\""]
+        }
+        return ssh.map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    /// `word` as one shell word (the cache directory may contain spaces or quotes).
+    private static func shellQuoted(_ word: String) -> String {
+        if word.allSatisfy({ $0.isLetter || $0.isNumber || "-_=./,:".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func check(_ output: GitCommand.Output, _ what: String) throws(GitError) {
@@ -224,8 +292,21 @@ public actor GitRepositoryCache {
         }
         text = text.replacingOccurrences(of: url, with: redacted(url))
         let lower = text.lowercased()
+        if lower.contains("host key verification failed") || lower.contains("remote host identification has changed") {
+            let trust = credentials.knownHosts == nil ? "no known hosts are configured" : "it is not among the known hosts"
+            return GitError(
+                .authentication,
+                "the SSH host key of \(redacted(url)) is not trusted (\(trust)): add the host's key to the known hosts, or set insecure to skip the check: \(text)"
+            )
+        }
+        let anonymous = credentials.username == nil && credentials.password == nil && credentials.sshPrivateKey == nil
+        if anonymous && lower.contains("could not read username") {
+            return GitError(.authentication, "repository \(redacted(url)) requires credentials and none are configured: \(text)")
+        }
+        // Status codes only as curl words them ("The requested URL returned error: 401"), since a
+        // bare "401" also turns up in port numbers and object names.
         if lower.contains("authentication failed") || lower.contains("permission denied") || lower.contains("could not read username")
-            || lower.contains("401") || lower.contains("403")
+            || lower.contains("could not read password") || lower.contains("returned error: 401") || lower.contains("returned error: 403")
         {
             return GitError(.authentication, "repository \(redacted(url)) rejected the credentials: \(text)")
         }

@@ -1,0 +1,11 @@
+/// A source that cannot be generated, with a message naming the field or file and what to do.
+public struct SourceError: Error, Sendable, CustomStringConvertible {
+    /// The message.
+    public let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
