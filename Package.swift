@@ -131,6 +131,7 @@ let package = Package(
                 "GoTemplate",
                 "KubeDiff",
                 "LocalCluster",
+                "RepoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

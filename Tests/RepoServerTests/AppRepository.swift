@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunner
 
 /// A Git repository of application sources that a test writes and commits to directly, served to
 /// the repo server over file://.
@@ -9,17 +10,20 @@ struct AppRepository {
     var url: String { "file://\(directory.path)" }
 
     /// An empty repository `name` in `root`, on branch `main`.
-    init(in root: URL, name: String = "apps") throws {
+    init(in root: URL, name: String = "apps") async throws {
         directory = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try git("init", "--quiet", "--initial-branch=main")
-        try git("config", "user.email", "test@example.com")
-        try git("config", "user.name", "Test")
+        try await git("init", "--quiet", "--initial-branch=main")
+        try await git("config", "user.email", "test@example.com")
+        try await git("config", "user.name", "Test")
     }
 
+    /// Runs git in the repository and returns its trimmed output.
     @discardableResult
-    func git(_ arguments: String...) throws -> String {
-        try TestCommand.run("/usr/bin/git", arguments, in: directory)
+    func git(_ arguments: String...) async throws -> String {
+        let result = try await ChildProcess("git", arguments: arguments, environment: ["GIT_TERMINAL_PROMPT": "0"], directory: directory, timeout: .seconds(60)).run()
+        guard result.status == 0 else { throw Reference.ReferenceFailure(description: "git \(arguments.joined(separator: " ")) failed: \(result.errorText)") }
+        return result.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Writes files (paths relative to the repository) without committing.
@@ -47,9 +51,9 @@ struct AppRepository {
 
     /// Commits everything and returns the commit.
     @discardableResult
-    func commit(_ message: String = "change") throws -> String {
-        try git("add", "-A")
-        try git("commit", "--quiet", "--allow-empty", "-m", message)
-        return try git("rev-parse", "HEAD")
+    func commit(_ message: String = "change") async throws -> String {
+        try await git("add", "-A")
+        try await git("commit", "--quiet", "--allow-empty", "-m", message)
+        return try await git("rev-parse", "HEAD")
     }
 }

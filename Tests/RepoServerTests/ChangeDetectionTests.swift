@@ -9,9 +9,9 @@ struct ChangeDetectionTests {
     let root: URL
     let repository: AppRepository
 
-    init() throws {
+    init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-changes-\(UUID().uuidString)")
-        repository = try AppRepository(in: root)
+        repository = try await AppRepository(in: root)
     }
 
     private func configMap(_ name: String, _ value: String) -> String {
@@ -43,7 +43,7 @@ struct ChangeDetectionTests {
         var files: [String: String] = [:]
         for index in 0..<500 { files[String(format: "apps/app-%03d/config.yaml", index)] = configMap("app-\(index)", "1") }
         try repository.write(files)
-        try repository.commit()
+        try await repository.commit()
         let service = try service()
         let first = try await generateAll(service, count: 500)
         #expect(first.allSatisfy { $0.origin == .generated && $0.objects.count == 1 })
@@ -52,7 +52,7 @@ struct ChangeDetectionTests {
         #expect(service.metrics.gitRequests(type: "ls-remote") == 1, "500 concurrent requests share one resolution")
 
         try repository.write(["apps/app-007/config.yaml": configMap("app-7", "2")])
-        let commit = try repository.commit()
+        let commit = try await repository.commit()
         await service.forgetRevisions(of: repository.url)
         let second = try await generateAll(service, count: 500)
         #expect(service.metrics.generations == 501, "only the changed application was generated again")
@@ -73,7 +73,7 @@ struct ChangeDetectionTests {
             "base/kustomization.yaml": "resources:\n- cm.yaml\n", "base/cm.yaml": configMap("base", "1"),
             "overlay/kustomization.yaml": "resources:\n- ../base\nnamePrefix: o-\n",
         ])
-        try repository.commit()
+        try await repository.commit()
         let service = try service()
         let annotated = request(0, generatePaths: "/shared")
         let plain = ManifestRequest(source: ApplicationSource(repoURL: repository.url, path: "apps/app-000", targetRevision: "main"), appName: "plain")
@@ -81,14 +81,14 @@ struct ChangeDetectionTests {
         for request in [annotated, plain, overlay] { _ = try await service.generate(request) }
 
         try repository.write(["shared/notes.txt": "v2\n"])
-        try repository.commit()
+        try await repository.commit()
         await service.forgetRevisions()
         #expect(try await service.generate(annotated).origin == .generated, "the annotation names /shared")
         #expect(try await service.generate(plain).origin == .reused)
         #expect(try await service.generate(overlay).origin == .reused)
 
         try repository.write(["base/cm.yaml": configMap("base", "2")])
-        try repository.commit()
+        try await repository.commit()
         await service.forgetRevisions()
         let rebuilt = try await service.generate(overlay)
         #expect(rebuilt.origin == .generated, "the overlay reads ../base")
@@ -99,7 +99,7 @@ struct ChangeDetectionTests {
     @Test("a restarted repo server answers from the disk cache without generating or checking out")
     func restart() async throws {
         try repository.write(["apps/app-000/config.yaml": configMap("a", "1")])
-        try repository.commit()
+        try await repository.commit()
         let before = try await service().generate(request(0))
         let restarted = try service()
         let after = try await restarted.generate(request(0))
@@ -112,7 +112,7 @@ struct ChangeDetectionTests {
     @Test("a hard refresh generates again even when the cache has the answer")
     func hardRefresh() async throws {
         try repository.write(["apps/app-000/config.yaml": configMap("a", "1")])
-        try repository.commit()
+        try await repository.commit()
         let service = try service()
         _ = try await service.generate(request(0))
         var hard = request(0)

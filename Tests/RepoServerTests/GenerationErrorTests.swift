@@ -10,9 +10,9 @@ struct GenerationErrorTests {
     let repository: AppRepository
     let service: RepoService
 
-    init() throws {
+    init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-errors-\(UUID().uuidString)")
-        repository = try AppRepository(in: root)
+        repository = try await AppRepository(in: root)
         service = try RepoService(
             configuration: RepoServerConfiguration(cacheDirectory: root.appendingPathComponent("cache"), limits: GenerationLimits(maxDirectoryManifestBytes: 4 << 20, maxFileBytes: 1 << 20)))
         try repository.write([
@@ -26,7 +26,7 @@ struct GenerationErrorTests {
         ])
         try repository.link("escape/passwd.yaml", to: "/etc/passwd")
         try repository.link("escape-dir/outside", to: "/etc")
-        try repository.commit()
+        try await repository.commit()
     }
 
     private func source(_ path: String, revision: String = "main", _ extra: JSONValue = .emptyObject) throws -> ApplicationSource {

@@ -10,9 +10,9 @@ struct SourceGenerationTests {
     let repository: AppRepository
     let service: RepoService
 
-    init() throws {
+    init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-sources-\(UUID().uuidString)")
-        repository = try AppRepository(in: root)
+        repository = try await AppRepository(in: root)
         service = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: root.appendingPathComponent("cache")))
     }
 
@@ -31,7 +31,7 @@ struct SourceGenerationTests {
             "app/sub/skip-me.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: skipped\n",
             "app/README.md": "# not a manifest\n",
         ])
-        try repository.commit()
+        try await repository.commit()
         let flat = try await service.generate(ManifestRequest(source: try source("app"), appName: "plain"))
         let expectedFlat = try await Reference.plainFiles(["app/a.yaml", "app/b.json"].map { repository.directory.appendingPathComponent($0) })
         #expect(flat.sourceType == .directory)
@@ -77,7 +77,7 @@ struct SourceGenerationTests {
             "base/kustomization.yaml": base, "base/deployment.yaml": deployment, "base/service.yaml": service,
             "overlays/prod/kustomization.yaml": "resources:\n- ../../base\nnamePrefix: prod-\n",
         ])
-        try repository.commit()
+        try await repository.commit()
         let plain = try await self.service.generate(ManifestRequest(source: try source("overlays/prod"), appName: "web"))
         #expect(plain.sourceType == .kustomize)
         let expected = try Reference.objects(try await Reference.run("kubectl", ["kustomize", repository.directory.appendingPathComponent("overlays/prod").path]))
@@ -128,7 +128,7 @@ struct SourceGenerationTests {
             "charts/pushgateway/values-prod.yaml": "replicaCount: 2\npodLabels:\n  env: prod\n",
             "envs/common.yaml": "serviceAnnotations:\n  team: blue\n",
         ])
-        try repository.commit()
+        try await repository.commit()
         let source = try source("charts/pushgateway", [
             "helm": [
                 "releaseName": "metrics", "valueFiles": ["values-prod.yaml", "../../envs/common.yaml"],
@@ -165,7 +165,7 @@ struct SourceGenerationTests {
                 ]
                 """,
         ])
-        try repository.commit()
+        try await repository.commit()
         let source = try source("jsonnet-app", [
             "directory": [
                 "jsonnet": [
@@ -188,10 +188,10 @@ struct SourceGenerationTests {
     func referencedValueFiles() async throws {
         let chart = Reference.repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/helm-charts/prometheus-pushgateway")
         try repository.copy(chart, to: "pushgateway")
-        try repository.commit()
-        let values = try AppRepository(in: root, name: "values")
+        try await repository.commit()
+        let values = try await AppRepository(in: root, name: "values")
         try values.write(["prod/values.yaml": "replicaCount: 4\n"])
-        try values.commit()
+        try await values.commit()
         let chartSource = try source("pushgateway", ["helm": ["valueFiles": ["$config/prod/values.yaml"]]])
         let valuesSource = try ApplicationSource(["repoURL": .string(values.url), "targetRevision": "main", "ref": "config"])
         let response = try await service.generate(ManifestRequest(source: chartSource, appName: "gw", namespace: "default", otherSources: [valuesSource]))
@@ -200,7 +200,7 @@ struct SourceGenerationTests {
 
         // A change to the referenced value file is seen even though the chart's repository did not change.
         try values.write(["prod/values.yaml": "replicaCount: 5\n"])
-        try values.commit()
+        try await values.commit()
         await service.forgetRevisions()
         let changed = try await service.generate(ManifestRequest(source: chartSource, appName: "gw", namespace: "default", otherSources: [valuesSource]))
         #expect(changed.origin == .generated)

@@ -204,21 +204,45 @@ public final class RepoService: Sendable {
         for (name, reference) in references {
             referenced[name] = ReferencedCheckout(root: try await checkout(reference.repoURL, commits["$" + name]!))
         }
-        let directory = path.isEmpty ? root.url : root.url.appendingPathComponent(path)
-        let context = GenerationContext(
-            source: source, root: root, path: path, directory: directory, request: request, references: referenced, tools: tools,
-            limits: configuration.limits, scratch: scratchDirectory)
-        let type = try SourceType.of(source, in: directory)
-        let generation: Generation
-        switch type {
-        case .directory: generation = try await DirectoryGenerator.generate(context)
-        case .kustomize: generation = try await KustomizeGenerator.generate(context, buildOptions: configuration.kustomizeBuildOptions)
-        case .helm: generation = try await HelmGenerator.generate(context, engine: engine)
-        }
+        let (type, generation) = try await run(request, root: root, path: path, references: referenced)
         metrics.recordGeneration(type)
         let record = ManifestRecord(commits: commits, sourceType: type, inputs: generation.inputs, objects: generation.objects)
         await cache.store(record, key: key, identity: identity)
         return ManifestResponse(objects: generation.objects, sourceType: type, revision: commits[source.repoURL]!, origin: .generated)
+    }
+
+    /// Renders the source at `path` of `root` with the generator its type calls for.
+    private func run(_ request: ManifestRequest, root: RepositoryRoot, path: String, references: [String: ReferencedCheckout]) async throws(SourceError)
+        -> (SourceType, Generation)
+    {
+        let directory = path.isEmpty ? root.url : root.url.appendingPathComponent(path)
+        let context = GenerationContext(
+            source: request.source, root: root, path: path, directory: directory, request: request, references: references, tools: tools,
+            limits: configuration.limits, scratch: scratchDirectory)
+        let type = try SourceType.of(request.source, in: directory)
+        switch type {
+        case .directory: return (type, try await DirectoryGenerator.generate(context))
+        case .kustomize: return (type, try await KustomizeGenerator.generate(context, buildOptions: configuration.kustomizeBuildOptions))
+        case .helm: return (type, try await HelmGenerator.generate(context, engine: engine))
+        }
+    }
+
+    /// The desired objects of `request.source` read from a local directory instead of Git (upstream's
+    /// `argocd app sync --local`): `source.path` is taken inside `directory`, nothing is cached, and
+    /// `$ref` value files are not available.
+    public func generate(_ request: ManifestRequest, localDirectory directory: URL) async throws(SourceError) -> ManifestResponse {
+        let root = RepositoryRoot(directory)
+        let resolved = try root.resolve(request.source.path, field: "path")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved.url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SourceError("\(resolved.url.path) is not a directory")
+        }
+        let prefix = resolved.relative.isEmpty ? "" : resolved.relative + "/"
+        if let link = root.escapingLinks().first(where: { resolved.relative.isEmpty || $0.hasPrefix(prefix) }) {
+            throw SourceError("\(link) is a symbolic link that leads outside \(directory.path); links must stay inside it")
+        }
+        let (type, generation) = try await run(request, root: root, path: resolved.relative, references: [:])
+        return ManifestResponse(objects: generation.objects, sourceType: type, revision: "", origin: .generated)
     }
 
     private func checkout(_ url: String, _ commit: String) async throws(SourceError) -> RepositoryRoot {
