@@ -115,6 +115,7 @@ let package = Package(
                 "Helm",
                 "ProcessRunner",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -140,6 +141,12 @@ let package = Package(
             name: "HelmBenchmark",
             dependencies: ["Helm", "GoTemplate"],
             path: "Benchmarks/HelmBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RepoServerBenchmark",
+            dependencies: ["RepoServer", "ProcessRunner"],
+            path: "Benchmarks/RepoServerBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -12,7 +12,7 @@ actor ManifestCache {
         var used: UInt64
     }
 
-    private let directory: URL?
+    private let database: ManifestDatabase
     private let capacity: Int
     private var slots: [String: Slot] = [:]
     private var latestKeys: [String: String] = [:]
@@ -20,14 +20,11 @@ actor ManifestCache {
     private var clock: UInt64 = 0
 
     /// - Parameters:
-    ///   - directory: Where records persist; memory only when nil.
+    ///   - database: Where records persist.
     ///   - capacity: The most bytes of records kept in memory.
-    init(directory: URL?, capacity: Int) {
-        self.directory = directory
+    init(database: ManifestDatabase, capacity: Int) {
+        self.database = database
         self.capacity = capacity
-        if let directory {
-            try? FileManager.default.createDirectory(at: directory.appendingPathComponent("latest"), withIntermediateDirectories: true)
-        }
     }
 
     /// The record stored under `key`, from memory or disk.
@@ -38,8 +35,7 @@ actor ManifestCache {
             slots[key] = slot
             return slot.record
         }
-        guard let directory, let data = FileManager.default.contents(atPath: directory.appendingPathComponent(key).path),
-            let json = try? JSONParser.parse(bytes: Array(data)), let record = ManifestRecord(json: json)
+        guard let data = database.record(key), let json = try? JSONParser.parse(bytes: Array(data)), let record = ManifestRecord(json: json)
         else { return nil }
         remember(key, record, bytes: data.count)
         return record
@@ -48,9 +44,7 @@ actor ManifestCache {
     /// The key last stored for `identity`.
     func latestKey(_ identity: String) -> String? {
         if let key = latestKeys[identity] { return key }
-        guard let directory, let data = FileManager.default.contents(atPath: directory.appendingPathComponent("latest").appendingPathComponent(identity).path)
-        else { return nil }
-        let key = String(decoding: data, as: UTF8.self)
+        guard let key = database.latestKey(identity) else { return nil }
         latestKeys[identity] = key
         return key
     }
@@ -60,10 +54,7 @@ actor ManifestCache {
         let text = JSONWriter.string(record.json)
         remember(key, record, bytes: text.utf8.count)
         latestKeys[identity] = key
-        guard let directory else { return }
-        // Written whole and renamed into place, so a crash never leaves half a record.
-        try? Data(text.utf8).write(to: directory.appendingPathComponent(key), options: .atomic)
-        try? Data(key.utf8).write(to: directory.appendingPathComponent("latest").appendingPathComponent(identity), options: .atomic)
+        database.store(Data(text.utf8), key: key, identity: identity)
     }
 
     private func remember(_ key: String, _ record: ManifestRecord, bytes size: Int) {

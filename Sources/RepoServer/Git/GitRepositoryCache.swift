@@ -5,8 +5,9 @@ public import Foundation
 /// (named by a digest of the URL, so neither credentials nor odd characters reach the file system),
 /// fetched under a per-repository lock, with a read-only checkout per commit that generations share.
 ///
-/// Credentials reach git through the environment and an askpass helper or an SSH key file that
-/// lives only for the command — never through arguments, logs or errors.
+/// Credentials reach git through the environment (a credential helper defined there reads them from
+/// variables) or an SSH key file that lives only for the command — never through arguments, logs or
+/// errors.
 public actor GitRepositoryCache {
     /// Where mirrors and checkouts live.
     public nonisolated let directory: URL
@@ -198,42 +199,47 @@ public actor GitRepositoryCache {
         }
     }
 
-    /// Runs a command that talks to the remote, with the credentials in an askpass helper or SSH key
-    /// file that exists only while it runs.
+    /// Runs a command that talks to the remote, with the credentials in its environment and any SSH
+    /// key in a file that exists only while it runs.
     ///
     /// Whatever the credentials, nothing may ever wait for a person: git's own prompts are off
-    /// (`GIT_TERMINAL_PROMPT=0`, set by ``GitCommand``), the askpass helper answers at once or fails,
-    /// configured credential helpers are switched off (they could open a dialog, or store the password
-    /// on disk), and ssh always runs in batch mode — ssh ignores `GIT_TERMINAL_PROMPT` and, left to
-    /// itself, asks on the terminal whether to trust an unknown host key.
+    /// (`GIT_TERMINAL_PROMPT=0`, set by ``GitCommand``), the askpass program fails at once, configured
+    /// credential helpers are switched off (they could open a dialog, or store the password on disk),
+    /// and ssh always runs in batch mode — ssh ignores `GIT_TERMINAL_PROMPT` and, left to itself, asks
+    /// on the terminal whether to trust an unknown host key.
+    ///
+    /// The user name and password come from a credential helper defined in the environment, not from
+    /// an askpass script written per command: executing a file just written races with every process
+    /// this one starts meanwhile (a child that inherited the still-open file fails the exec with
+    /// "Text file busy"), which concurrent fetches hit.
     private func runWithCredentials(_ arguments: [String], url: String, credentials: GitCredentials, in directory: URL?) async throws(GitError)
         -> GitCommand.Output
     {
-        let scratch = self.directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
         var environment: [String: String] = [
-            // `credential.helper=` (empty) clears every helper from the user's and system's config.
+            // An empty `credential.helper` clears every helper of the user's and system's config.
             "GIT_CONFIG_COUNT": "1",
             "GIT_CONFIG_KEY_0": "credential.helper",
             "GIT_CONFIG_VALUE_0": "",
+            // Asked only when no helper answered: fail rather than start whatever `SSH_ASKPASS` or
+            // `core.askPass` names.
+            "GIT_ASKPASS": "false",
+            // The command is always OpenSSH's, whatever its path is called: git passes the port as `-p`.
+            "GIT_SSH_VARIANT": "ssh",
         ]
+        if credentials.username != nil || credentials.password != nil {
+            // Git runs a helper starting with "!" through the shell; the values stay in variables,
+            // out of every command line.
+            environment["GIT_CONFIG_COUNT"] = "2"
+            environment["GIT_CONFIG_KEY_1"] = "credential.helper"
+            environment["GIT_CONFIG_VALUE_1"] =
+                "!f() { test \"$1\" = get || exit 0; printf 'username=%s\\npassword=%s\\n' \"$WHARF_GIT_USERNAME\" \"$WHARF_GIT_PASSWORD\"; }; f"
+            environment["WHARF_GIT_USERNAME"] = credentials.username ?? ""
+            environment["WHARF_GIT_PASSWORD"] = credentials.password ?? ""
+        }
+        let scratch = self.directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let askpass = scratch.appendingPathComponent("askpass")
-            if credentials.username != nil || credentials.password != nil {
-                try "#!/bin/sh\ncase \"$1\" in\n  Username*) printf '%s' \"$WHARF_GIT_USERNAME\" ;;\n  *) printf '%s' \"$WHARF_GIT_PASSWORD\" ;;\nesac\n"
-                    .write(to: askpass, atomically: true, encoding: .utf8)
-                environment["WHARF_GIT_USERNAME"] = credentials.username ?? ""
-                environment["WHARF_GIT_PASSWORD"] = credentials.password ?? ""
-            } else {
-                // Without credentials the helper fails, so that a server asking for them is an
-                // immediate error rather than whatever `SSH_ASKPASS` or `core.askPass` would start.
-                try "#!/bin/sh\nexit 1\n".write(to: askpass, atomically: true, encoding: .utf8)
-            }
-            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass.path)
-            environment["GIT_ASKPASS"] = askpass.path
             environment["GIT_SSH_COMMAND"] = try sshCommand(credentials, scratch: scratch)
-            // The command is always OpenSSH's, whatever its path is called: git passes the port as `-p`.
-            environment["GIT_SSH_VARIANT"] = "ssh"
         } catch {
             try? FileManager.default.removeItem(at: scratch)
             throw GitError(.failed, "cannot prepare credentials for \(Self.redacted(url)): \(error.localizedDescription)")

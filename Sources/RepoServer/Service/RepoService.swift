@@ -38,7 +38,8 @@ public final class RepoService: Sendable {
         let directory = configuration.cacheDirectory
         git = try GitRepositoryCache(
             directory: directory.appendingPathComponent("git"), timeout: configuration.execTimeout, limits: configuration.checkoutLimits, metrics: metrics)
-        cache = ManifestCache(directory: directory.appendingPathComponent("manifests"), capacity: configuration.memoryCacheBytes)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        cache = ManifestCache(database: try ManifestDatabase(path: directory.appendingPathComponent("manifests.sqlite")), capacity: configuration.memoryCacheBytes)
         tools = ToolRunner(parallelism: configuration.toolParallelism, timeout: configuration.execTimeout)
         engine = HelmEngine(cache: RenderCache(capacity: 256))
         chartDownloads = ChartDownloadCache(directory: directory.appendingPathComponent("charts"))
