@@ -96,6 +96,30 @@ struct ChangeDetectionTests {
         #expect(try await service.generate(plain).origin == .reused)
     }
 
+    @Test("a changed plain directory is regenerated from its path alone, and a full checkout is used once it reads outside")
+    func partialCheckouts() async throws {
+        try repository.write([
+            "apps/app-000/config.yaml": configMap("a", "1"), "base/kustomization.yaml": "resources:\n- cm.yaml\n", "base/cm.yaml": configMap("base", "1"),
+        ])
+        try await repository.commit()
+        let service = try service()
+        _ = try await service.generate(request(0))
+        try repository.write(["apps/app-000/config.yaml": configMap("a", "2")])
+        try await repository.commit()
+        await service.forgetRevisions()
+        let changed = try await service.generate(request(0))
+        #expect(changed.origin == .generated && changed.objects.first?[path: ["data", "value"]] == "2")
+
+        // The application becomes an overlay of ../base: its path alone is no longer enough.
+        try FileManager.default.removeItem(at: repository.directory.appendingPathComponent("apps/app-000/config.yaml"))
+        try repository.write(["apps/app-000/kustomization.yaml": "resources:\n- ../../base\nnamePrefix: x-\n"])
+        try await repository.commit()
+        await service.forgetRevisions()
+        let overlay = try await service.generate(request(0))
+        #expect(overlay.sourceType == .kustomize)
+        #expect(overlay.objects.first?[path: ["metadata", "name"]] == "x-base")
+    }
+
     @Test("a restarted repo server answers from the disk cache without generating or checking out")
     func restart() async throws {
         try repository.write(["apps/app-000/config.yaml": configMap("a", "1")])

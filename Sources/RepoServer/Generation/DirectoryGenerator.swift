@@ -24,6 +24,8 @@ enum DirectoryGenerator {
                 let evaluated = try await Jsonnet.evaluate(url, shownAs: shown, options: options, context: context)
                 objects += evaluated.objects
                 inputs.formUnion(evaluated.inputs)
+                // Imports may reach anywhere in the repository: any change may change the output.
+                inputs.insert(context.input(""))
                 continue
             }
             let data = try context.read(url, shownAs: shown)

@@ -14,6 +14,7 @@ public actor GitRepositoryCache {
     private let git: GitCommand
     private let limits: CheckoutLimits
     private let metrics: RepoServerMetrics?
+    private var partialCheckouts: [String: Int] = [:]
     private var busy: Set<String> = []
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
     private var counts: [String: Int] = [:]
@@ -101,51 +102,65 @@ public actor GitRepositoryCache {
     }
 
     /// A checkout of `commit`, fetched first if the mirror lacks it; shared and read-only by convention.
-    public func checkout(_ url: String, commit: String, credentials: GitCredentials = .anonymous) async throws(GitError) -> URL {
-        let mirror = mirrorPath(url)
-        let target = directory.appendingPathComponent("checkouts").appendingPathComponent(mirrorKey(url)).appendingPathComponent(commit)
-        if FileManager.default.fileExists(atPath: target.path) { return target }
+    ///
+    /// With `only`, and while no full checkout of the commit exists, just that path is extracted (into
+    /// a directory of its own, laid out like the repository): regenerating one changed application of a
+    /// large monorepo then writes its files instead of the whole tree. After a few such partial
+    /// checkouts of one commit, the whole tree is extracted once instead, which is cheaper from there.
+    public func checkout(_ url: String, commit: String, credentials: GitCredentials = .anonymous, only path: String? = nil) async throws(GitError) -> URL {
+        let commitDirectory = directory.appendingPathComponent("checkouts").appendingPathComponent(mirrorKey(url))
+        let full = commitDirectory.appendingPathComponent(commit)
+        if FileManager.default.fileExists(atPath: full.path) { return full }
         try await ensureCommit(url, commit: commit, credentials: credentials)
+        if let path, !path.isEmpty, partialCheckouts[full.path, default: 0] < Self.partialCheckoutLimit {
+            let partial = commitDirectory.appendingPathComponent("\(commit).paths").appendingPathComponent(mirrorKey(path))
+            if FileManager.default.fileExists(atPath: partial.path) { return partial }
+            partialCheckouts[full.path, default: 0] += 1
+            // A path the commit lacks is for the caller to report, from a full checkout.
+            if (try? await extract(url, commit, paths: [path], into: partial)) != nil { return partial }
+        }
+        try await extract(url, commit, paths: [], into: full)
+        return full
+    }
+
+    /// Partial checkouts of one commit before a full one is cheaper.
+    private static let partialCheckoutLimit = 16
+
+    /// Extracts `paths` of `commit` (everything when empty) into `target` under the repository lock,
+    /// through a staging directory renamed into place so that a half-written checkout is never used.
+    private func extract(_ url: String, _ commit: String, paths: [String], into target: URL) async throws(GitError) {
+        let mirror = mirrorPath(url)
         let key = mirrorKey(url)
         await lock(key)
         defer { unlock(key) }
-        if FileManager.default.fileExists(atPath: target.path) { return target }
-        // Extracted beside the target and renamed into place, so that a half-written checkout is never used.
+        if FileManager.default.fileExists(atPath: target.path) { return }
         let staging = target.deletingLastPathComponent().appendingPathComponent(".staging-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw GitError(.failed, "cannot create a checkout directory: \(error.localizedDescription)")
         }
-        do {
-            try await checkSize(commit, of: url, in: mirror)
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
-        }
+        defer { try? FileManager.default.removeItem(at: staging) }
+        try await checkSize(commit, paths: paths, of: url, in: mirror)
         let tarball = staging.appendingPathComponent(".archive.tar")
-        let archive = try await git.run(["archive", "--format=tar", "--output=\(tarball.path)", commit], in: mirror)
-        guard archive.status == 0 else {
-            try? FileManager.default.removeItem(at: staging)
-            throw Self.notFound(commit, url)
-        }
+        let archive = try await git.run(["archive", "--format=tar", "--output=\(tarball.path)", commit, "--"] + paths, in: mirror)
+        guard archive.status == 0 else { throw Self.notFound(commit, url) }
         let extract = GitCommand(executable: "/bin/tar", timeout: .seconds(90))
         try await check(extract.run(["-x", "-f", tarball.path, "-C", staging.path]), "extract \(commit) of \(Self.redacted(url))")
         try? FileManager.default.removeItem(at: tarball)
         do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
             if !FileManager.default.fileExists(atPath: target.path) {
                 throw GitError(.failed, "cannot place the checkout of \(commit): \(error.localizedDescription)")
             }
         }
-        return target
     }
 
     /// Refuses a commit whose tree is larger than the checkout limits, before anything is written.
-    private func checkSize(_ commit: String, of url: String, in mirror: URL) async throws(GitError) {
-        let listing = try await git.run(["ls-tree", "-r", "-l", "--full-tree", commit], in: mirror)
+    private func checkSize(_ commit: String, paths: [String], of url: String, in mirror: URL) async throws(GitError) {
+        let listing = try await git.run(["ls-tree", "-r", "-l", "--full-tree", commit, "--"] + paths, in: mirror)
         guard listing.status == 0 else { throw Self.notFound(commit, url) }
         var files = 0
         var bytes = 0

@@ -87,11 +87,14 @@ public final class RepoService: Sendable {
         let resolved = commits
         let pulledChart = chart
         return try await generations.value(key + (request.bypassCache ? "\nbypass" : "")) { () throws(SourceError) -> ManifestResponse in
-            if !request.bypassCache, let reused = try await self.reuse(request, identity: identity, key: key, commits: resolved, references: references) {
+            let previous = request.bypassCache ? nil : await self.previousRecord(identity: identity, key: key)
+            if let previous, let reused = try await self.reuse(previous, request, identity: identity, key: key, commits: resolved, references: references) {
                 return reused
             }
+            // A plain directory that read nothing outside its path needs only that path checked out.
+            let only = previous.flatMap { $0.sourceType == .directory && $0.inputs.count == 1 ? $0.inputs.first?.path : nil }
             return try await self.generationLimit.run { () async throws(SourceError) -> ManifestResponse in
-                try await self.render(request, identity: identity, key: key, commits: resolved, chart: pulledChart, references: references)
+                try await self.render(request, identity: identity, key: key, commits: resolved, chart: pulledChart, references: references, only: only)
             }
         }
     }
@@ -128,12 +131,16 @@ public final class RepoService: Sendable {
 
     /// The previous generation of the same source carried over to `commits`, when no repository it
     /// read changed under any of its input paths between the two.
-    private func reuse(_ request: ManifestRequest, identity: String, key: String, commits: [String: String], references: [String: ApplicationSource]) async throws(SourceError)
-        -> ManifestResponse?
-    {
-        guard let previousKey = await cache.latestKey(identity), previousKey != key, let previous = await cache.record(previousKey),
-            Set(previous.commits.keys) == Set(commits.keys)
-        else { return nil }
+    /// The last generation of the same source at other commits.
+    private func previousRecord(identity: String, key: String) async -> ManifestRecord? {
+        guard let previousKey = await cache.latestKey(identity), previousKey != key else { return nil }
+        return await cache.record(previousKey)
+    }
+
+    private func reuse(
+        _ previous: ManifestRecord, _ request: ManifestRequest, identity: String, key: String, commits: [String: String], references: [String: ApplicationSource]
+    ) async throws(SourceError) -> ManifestResponse? {
+        guard Set(previous.commits.keys) == Set(commits.keys) else { return nil }
         let inputs = previous.inputs.union(try annotationInputs(request))
         for (repository, oldCommit) in previous.commits {
             let newCommit = commits[repository]!
@@ -188,7 +195,8 @@ public final class RepoService: Sendable {
     // MARK: - Rendering
 
     private func render(
-        _ request: ManifestRequest, identity: String, key: String, commits: [String: String], chart: ChartSource?, references: [String: ApplicationSource]
+        _ request: ManifestRequest, identity: String, key: String, commits: [String: String], chart: ChartSource?, references: [String: ApplicationSource],
+        only: String?
     ) async throws(SourceError) -> ManifestResponse {
         let source = request.source
         let root: RepositoryRoot
@@ -198,7 +206,12 @@ public final class RepoService: Sendable {
             path = chart.chartPath
         } else {
             let commit = commits[source.repoURL]!
-            root = try await checkout(source.repoURL, commit)
+            var checkout = try await checkout(source.repoURL, commit, only: only)
+            if only != nil, needsWholeRepository(source, in: checkout, path: only!) {
+                // The source stopped being a plain directory: it may read anywhere now.
+                checkout = try await self.checkout(source.repoURL, commit)
+            }
+            root = checkout
             path = try await sourcePath(source, in: root, commit: commit)
         }
         var referenced: [String: ReferencedCheckout] = [:]
@@ -246,12 +259,25 @@ public final class RepoService: Sendable {
         return ManifestResponse(objects: generation.objects, sourceType: type, revision: "", origin: .generated)
     }
 
-    private func checkout(_ url: String, _ commit: String) async throws(SourceError) -> RepositoryRoot {
+    private func checkout(_ url: String, _ commit: String, only path: String? = nil) async throws(SourceError) -> RepositoryRoot {
         do {
-            return RepositoryRoot(try await git.checkout(url, commit: commit, credentials: credentials.credentials(for: url).git(knownHosts: credentials.knownHosts)))
+            let gitCredentials = credentials.credentials(for: url).git(knownHosts: credentials.knownHosts)
+            return RepositoryRoot(try await git.checkout(url, commit: commit, credentials: gitCredentials, only: path))
         } catch {
             throw SourceError(error.message)
         }
+    }
+
+    /// Whether a partial checkout of `path` is not enough: the source is no longer a plain directory,
+    /// or it has jsonnet files, whose imports reach outside.
+    private func needsWholeRepository(_ source: ApplicationSource, in root: RepositoryRoot, path: String) -> Bool {
+        let directory = root.url.appendingPathComponent(path)
+        guard (try? SourceType.of(source, in: directory)) == .directory else { return true }
+        let files = FileManager.default.enumerator(atPath: directory.path)
+        while let file = files?.nextObject() as? String {
+            if file.hasSuffix(".jsonnet") { return true }
+        }
+        return false
     }
 
     /// The source path, checked: inside the repository, an existing directory, and with no symbolic
@@ -262,7 +288,7 @@ public final class RepoService: Sendable {
         guard FileManager.default.fileExists(atPath: resolved.url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SourceError("spec.source.path: \(source.path) does not exist in \(GitRepositoryCache.redacted(source.repoURL)) at \(source.revision) (\(commit)); fix the path or the revision")
         }
-        let links = try await escapingLinks.value("\(source.repoURL)\n\(commit)") { () throws(SourceError) -> [String] in root.escapingLinks() }
+        let links = try await escapingLinks.value(root.url.path) { () throws(SourceError) -> [String] in root.escapingLinks() }
         let prefix = resolved.relative.isEmpty ? "" : resolved.relative + "/"
         if let link = links.first(where: { resolved.relative.isEmpty || $0.hasPrefix(prefix) }) {
             throw SourceError("\(link) is a symbolic link that leads outside the repository; links must stay inside it")
