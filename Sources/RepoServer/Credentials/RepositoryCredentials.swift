@@ -23,6 +23,7 @@ public struct RepositoryCredentials: Sendable {
 
     /// The credentials for git, with `knownHosts` for SSH host key checking.
     public func git(knownHosts: String?) -> GitCredentials {
-        GitCredentials(username: username, password: password, sshPrivateKey: sshPrivateKey, insecure: insecure, knownHosts: knownHosts)
+        GitCredentials(
+            username: username, password: password, sshPrivateKey: sshPrivateKey, insecure: insecure, knownHosts: knownHosts, proxy: proxy, noProxy: noProxy)
     }
 }

@@ -10,9 +10,18 @@ public struct GitCredentials: Sendable, Equatable {
     public var insecure: Bool
     /// `known_hosts` lines trusted for SSH remotes (Argo CD's `argocd-ssh-known-hosts-cm`).
     public var knownHosts: String?
+    /// An HTTP(S) proxy for the remote (`proxy`).
+    public var proxy: String?
+    /// Hosts reached without the proxy (`noProxy`).
+    public var noProxy: String?
 
     /// Credentials; none given means anonymous access.
-    public init(username: String? = nil, password: String? = nil, sshPrivateKey: String? = nil, insecure: Bool = false, knownHosts: String? = nil) {
+    public init(
+        username: String? = nil, password: String? = nil, sshPrivateKey: String? = nil, insecure: Bool = false, knownHosts: String? = nil,
+        proxy: String? = nil, noProxy: String? = nil
+    ) {
+        self.proxy = proxy
+        self.noProxy = noProxy
         self.username = username
         self.password = password
         self.sshPrivateKey = sshPrivateKey

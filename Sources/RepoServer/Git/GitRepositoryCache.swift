@@ -251,6 +251,13 @@ public actor GitRepositoryCache {
             environment["WHARF_GIT_USERNAME"] = credentials.username ?? ""
             environment["WHARF_GIT_PASSWORD"] = credentials.password ?? ""
         }
+        if let proxy = credentials.proxy, !proxy.isEmpty {
+            for name in ["http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"] { environment[name] = proxy }
+        }
+        if let noProxy = credentials.noProxy, !noProxy.isEmpty {
+            environment["no_proxy"] = noProxy
+            environment["NO_PROXY"] = noProxy
+        }
         let scratch = self.directory.appendingPathComponent("tmp").appendingPathComponent(UUID().uuidString)
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
