@@ -133,6 +133,19 @@ struct ChangeDetectionTests {
         #expect(restarted.metrics.gitRequests(type: "fetch") == 0)
     }
 
+    @Test("identical requests at the same time share one generation")
+    func identicalRequests() async throws {
+        try repository.write(["apps/app-000/config.yaml": configMap("a", "1")])
+        try await repository.commit()
+        let service = try service()
+        let responses = try await withThrowingTaskGroup(of: ManifestResponse.self) { group in
+            for _ in 0..<20 { group.addTask { try await service.generate(request(0)) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(responses.count == 20 && responses.allSatisfy { $0.objects.count == 1 })
+        #expect(service.metrics.generations == 1)
+    }
+
     @Test("a hard refresh generates again even when the cache has the answer")
     func hardRefresh() async throws {
         try repository.write(["apps/app-000/config.yaml": configMap("a", "1")])

@@ -35,6 +35,21 @@ public struct ToolRunner: Sendable {
         return result.standardOutput
     }
 
+    /// The versions of the external tools generation may run, part of every cache key so that
+    /// upgrading one renders again; asked once per process.
+    func versions() async -> String {
+        (try? await Self.versionMemo.value("tools") { () throws(SourceError) -> String in
+            var parts: [String] = []
+            for (tool, arguments) in [("kustomize", ["version"]), ("kubectl", ["version", "--client"]), ("jsonnet", ["--version"])] where Self.exists(tool) {
+                let result = try? await ChildProcess(tool, arguments: arguments, timeout: .seconds(30)).run()
+                parts.append("\(tool): \(result?.outputText.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown")")
+            }
+            return parts.joined(separator: "; ")
+        }) ?? ""
+    }
+
+    private static let versionMemo = Memo<String>(ttl: nil)
+
     /// Whether `tool` is installed.
     static func exists(_ tool: String) -> Bool { ChildProcess.locate(tool) != nil }
 

@@ -77,7 +77,7 @@ public final class RepoService: Sendable {
         for (name, reference) in references {
             commits["$" + name] = try await resolve(reference.repoURL, reference.revision)
         }
-        let identity = identityKey(request)
+        let identity = identityKey(request, toolVersions: await tools.versions())
         let key = CacheKey.digest(["identity": .string(identity), "commits": .object(JSONObject(uniqueKeysWithValues: commits.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))])
         if !request.bypassCache, let record = await cache.record(key) {
             return ManifestResponse(objects: record.objects, sourceType: record.sourceType, revision: commits[repository]!, origin: .cached)
@@ -299,9 +299,9 @@ public final class RepoService: Sendable {
     // MARK: - Keys
 
     /// Everything a generation depends on except the commits: the source (revision aside, since
-    /// the commit stands for it), the application facts it renders with, the referenced sources, the
-    /// annotation, and the tools.
-    private func identityKey(_ request: ManifestRequest) -> String {
+    /// the commit stands for it), the application facts it renders with, the referenced sources, and
+    /// the versions of Wharf's generators and the external tools.
+    private func identityKey(_ request: ManifestRequest, toolVersions: String) -> String {
         func withoutRevision(_ source: ApplicationSource) -> JSONValue {
             var raw = source.raw
             if !source.isChartRepository { raw["targetRevision"] = nil }
@@ -312,7 +312,7 @@ public final class RepoService: Sendable {
             "source": withoutRevision(request.source), "app": .string(request.appName), "namespace": .string(request.namespace),
             "kubeVersion": .string(request.kubeVersion), "apiVersions": .array(request.apiVersions.map(JSONValue.string)),
             "references": .array(references), "kustomizeBuildOptions": .array(configuration.kustomizeBuildOptions.map(JSONValue.string)),
-            "generator": .string(Self.generatorVersion),
+            "generator": .string(Self.generatorVersion), "tools": .string(toolVersions),
         ])
     }
 
