@@ -27,7 +27,9 @@ struct ChartFiles: GoObject {
             }
         case "Glob":
             return method([.string]) { a in
-                .object(ChartFiles(files: files.filter { Glob.matches(path(a), $0.key) }))
+                // Helm compiles these with gobwas/glob: `{a,b}` alternatives work.
+                let pattern = Glob(path(a), braces: true)
+                return .object(ChartFiles(files: files.filter { pattern.matches($0.key) }))
             }
         case "AsConfig":
             return method([]) { _ in .string(try yaml(files.mapValues { .string(String(decoding: $0, as: UTF8.self)) })) }

@@ -1,4 +1,5 @@
 import Foundation
+import Helm
 import KubeModel
 
 /// Plain manifests: every `.yaml`, `.yml` and `.json` file of the source path (and its
@@ -9,8 +10,9 @@ enum DirectoryGenerator {
 
     static func generate(_ context: GenerationContext) async throws(SourceError) -> Generation {
         let options = context.source.directory ?? DirectorySourceOptions()
-        let include = options.include.isEmpty ? nil : GlobPattern(options.include)
-        let exclude = options.exclude.isEmpty ? nil : GlobPattern(options.exclude)
+        // Upstream compiles these without a separator: `*` matches across directories.
+        let include = options.include.isEmpty ? nil : Glob(options.include, separator: nil, braces: true)
+        let exclude = options.exclude.isEmpty ? nil : Glob(options.exclude, separator: nil, braces: true)
         var objects: [JSONValue] = []
         var inputs: Set<InputPath> = [context.input(context.path)]
         var total = 0
