@@ -120,6 +120,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "KubeHealth",
+            dependencies: ["KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SyncEngine",
+            dependencies: ["KubeModel", "KubeDiff", "KubeHealth", "KubeClient"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AppController",
+            dependencies: ["KubeModel", "KubeDiff", "KubeHealth", "KubeClient", "SyncEngine", "RepoServer"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KubeDiff",
             dependencies: ["KubeModel"],
             swiftSettings: strictSettings
@@ -202,6 +217,16 @@ let package = Package(
         .testTarget(
             name: "KubeClientTests",
             dependencies: ["KubeClient", "LocalCluster", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KubeHealthTests",
+            dependencies: ["KubeHealth", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SyncEngineTests",
+            dependencies: ["SyncEngine", "KubeModel", "KubeHealth", "KubeClient", "LocalCluster"],
             swiftSettings: strictSettings
         ),
         .testTarget(
