@@ -1,3 +1,4 @@
+import Foundation
 public import KubeModel
 
 /// What `argocd.argoproj.io/hook` (or, mapped, `helm.sh/hook`) makes of a resource.
