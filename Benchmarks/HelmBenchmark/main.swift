@@ -6,8 +6,12 @@ import Helm
 /// cache; load: reading the chart alone) and with Helm through helm-python-sdk in the same run, and
 /// prints the times and ratios.
 ///
-/// Usage: HelmBenchmark [CHARTS_DIRECTORY] [--no-helm]
+/// Usage: HelmBenchmark [CHARTS_DIRECTORY] [--no-helm] [--warm-renders=N]
+///
+/// `--warm-renders` (default 5) sets how many warm renders each chart gets; a large count makes the warm
+/// path dominate a profile.
 let arguments = CommandLine.arguments.dropFirst()
+let warmRenders = arguments.first { $0.hasPrefix("--warm-renders=") }.flatMap { Int($0.dropFirst("--warm-renders=".count)) } ?? 5
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let chartsDirectory = arguments.first { !$0.hasPrefix("--") }.map { URL(fileURLWithPath: $0) }
     ?? repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/helm-charts")
@@ -67,7 +71,7 @@ for name in names {
     let engine = HelmEngine(cache: RenderCache(capacity: 4))
     let chart = try? ChartLoader.load(path: path)
     var warm = Double.infinity
-    for _ in 0..<5 {
+    for _ in 0..<warmRenders {
         warm = min(warm, seconds { _ = try? chart.map { try engine.render($0) } })
     }
     let helmSeconds = helm[name]

@@ -1,6 +1,7 @@
 import Foundation
 import GoTemplate
 import Helm
+import Synchronization
 import Testing
 
 /// Charts that must fail cleanly: each error names the problem and the file, and nothing crashes,
@@ -34,6 +35,38 @@ struct BadInputTests {
     @Test func recursiveIncludeStopsAtTheDepthLimitWithOneShortMessage() throws {
         let message = try #require(failure(try chart(["_h.tpl": "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}", "a.yaml": "{{ include \"loop\" . }}"])))
         #expect(message == "demo/templates/_h.tpl:1:22\n  executing \"loop\" at <include \"loop\" .>:\n    exceeded maximum template depth (1000)")
+    }
+
+    /// Renders on a thread whose 4 MiB stack lets rendering start there but holds too little for deep
+    /// templates, so that they run out of it and must finish on a thread with a larger stack.
+    private func renderOnSmallStack(_ chart: Chart) -> Result<[String: String], HelmError> {
+        let result = Mutex<Result<[String: String], HelmError>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            result.withLock { $0 = Result { () throws(HelmError) in try HelmEngine(cache: nil).render(chart) } }
+            done.signal()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        done.wait()
+        return result.withLock { $0! }
+    }
+
+    @Test func templatesNestedBeyondTheCallersStackRenderOnALargerOne() throws {
+        let depth = 20_000
+        let text = String(repeating: "{{ if true }}", count: depth) + "deep" + String(repeating: "{{ end }}", count: depth)
+        let rendered = try renderOnSmallStack(try chart(["a.yaml": text, "b.yaml": "{{ tpl .Values.text . }}"], values: "text: '\(text)'")).get()
+        #expect(rendered["demo/templates/a.yaml"] == "deep")
+        #expect(rendered["demo/templates/b.yaml"] == "deep")
+    }
+
+    @Test func recursiveIncludeStartedOnASmallStackStopsAtTheDepthLimit() throws {
+        let chart = try chart(["_h.tpl": "{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}", "a.yaml": "{{ include \"loop\" . }}"])
+        guard case .failure(let error) = renderOnSmallStack(chart) else {
+            Issue.record("rendered without reaching the depth limit")
+            return
+        }
+        #expect(error.description == "demo/templates/_h.tpl:1:22\n  executing \"loop\" at <include \"loop\" .>:\n    exceeded maximum template depth (1000)")
     }
 
     @Test func recursiveTplStopsAtTheDepthLimit() throws {

@@ -41,6 +41,15 @@ struct HelmFunctionTests {
                 """#,
             "templates/to-toml.txt": #"{{ dict "name" "x" "port" 80 "ratio" 0.5 "tags" (list "a" "b") "server" (dict "host" "h" "tls" (dict "on" true)) | toToml }}"#,
         ]),
+        ChartVariant(id: "to-yaml", chart: "functions", files: [
+            "Chart.yaml": chartYAML,
+            "values.yaml": """
+                keys: {a10: 1, a2: 2, _x: 3, B: 4, b: 5, "01": 6, "1": 7, a01: 8, é: 9, "a-b": 10, a.b: 11}
+                words: [yes, "on", "true", "null", Off, y, n, ok, a.b/c-d_e, x1, "~", "<<", "1:20", "0x1F", "1e3", ".inf", -x, "a: b", "#c"]
+                numbers: [1, -0.0, 1.5, 1.0e15, 1.0e20, 1.0e21, 123456789012345678, 1.0e-7, 0.1]
+                """,
+            "templates/yaml.txt": "{{ toYaml .Values }}",
+        ]),
         ChartVariant(id: "subcharts-and-dependencies", chart: "parent", files: [
             "Chart.yaml": "apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: prometheus-pushgateway\n    version: '*'\n    alias: push\n  - name: alertmanager\n    version: '*'\n    condition: alertmanager.enabled\n",
             "values.yaml": "push:\n  fullnameOverride: gateway\nalertmanager:\n  enabled: false\n",
@@ -50,6 +59,16 @@ struct HelmFunctionTests {
                 {{ range .Chart.Dependencies }}{{ toJson . }}{{ end }}
                 """#,
         ], dependencies: ["alertmanager", "prometheus-pushgateway"]),
+        ChartVariant(id: "files-glob", chart: "functions", files: [
+            "Chart.yaml": chartYAML,
+            "files/a.txt": "A\n", "files/b.txt": "B\n", "files/c.conf": "C\n", "files/sub/d.txt": "D\n",
+            "templates/glob.txt": #"""
+                {{ (.Files.Glob "files/{a,c}.*").AsConfig }}
+                {{ range $path, $_ := .Files.Glob "files/*" }}{{ $path }} {{ end }}
+                {{ range $path, $_ := .Files.Glob "files/**" }}{{ $path }} {{ end }}
+                {{ range $path, $_ := .Files.Glob "files/[ab].txt" }}{{ $path }} {{ end }}
+                """#,
+        ]),
     ]
 
     static let helm = ChartVariantReference.render(charts)

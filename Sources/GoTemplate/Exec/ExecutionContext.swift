@@ -27,7 +27,7 @@ public final class ExecutionContext {
     /// there) and executes it: what Helm's `tpl` does.
     /// - Throws: ``TemplateError`` from parsing or executing.
     public func execute(text: String, name: String, data: GoValue) throws(TemplateError) -> String {
-        try executor.executeNested(name: name, data: data, in: executor.set.parsingText(text, name: name))
+        try executor.executeNested(name: name, data: data, in: executor.set.parsingText(text, name: name, stack: executor.options.stack))
     }
 
     /// Fails when a result of `count` bytes would exceed ``TemplateLimits/maxOutputBytes``.

@@ -8,7 +8,9 @@ final class Executor {
     private let budget: StepBudget
     private var output = ""
     private var variables: [(name: String, operand: Operand)] = []
-    private var node: (any Node)?
+    /// The node being evaluated, for error locations. Unowned: the templates of `set` own every node
+    /// evaluation reaches, and setting it happens several times per action.
+    private unowned(unsafe) var node: (any Node)?
     private var currentTemplate: ParsedTemplate
     private var currentDepth: Int
     private lazy var context = ExecutionContext(executor: self)
@@ -56,18 +58,19 @@ final class Executor {
     private func at(_ node: any Node) { self.node = node }
 
     private func failure(_ reason: String) -> ExecutionFailure {
-        located(reason, isLimit: false)
+        located(reason, make: TemplateError.execution)
     }
 
     /// A failure at one of the limits: it passes through `include` and `tpl` unwrapped, so the message
     /// names the innermost place once instead of every level of a runaway recursion.
     private func limitFailure(_ reason: String) -> ExecutionFailure {
-        located(reason, isLimit: true)
+        located(reason, make: TemplateError.limit)
     }
 
-    private func located(_ reason: String, isLimit: Bool) -> ExecutionFailure {
+    private func located(
+        _ reason: String, make: (_ sourceName: String, _ line: Int?, _ column: Int?, _ templateName: String, _ context: String?, _ reason: String) -> TemplateError
+    ) -> ExecutionFailure {
         let template = currentTemplate
-        let make = isLimit ? TemplateError.limit : TemplateError.execution
         guard let node else {
             return ExecutionFailure(error: make(template.name, nil, nil, template.name, nil, reason))
         }
@@ -75,10 +78,14 @@ final class Executor {
         return ExecutionFailure(error: make(template.source.name, line, column, template.name, node.sourceText, reason))
     }
 
-    /// Counts one step against ``TemplateLimits/maxSteps``.
+    /// Counts one step against ``TemplateLimits/maxSteps`` and checks the stack: every nesting of
+    /// statements, templates and `include`/`tpl` executions passes here.
     private func step() throws(ExecutionFailure) {
         budget.remaining -= 1
         if budget.remaining < 0 { throw limitFailure("exceeded the limit of \(options.limits.maxSteps) steps") }
+        if let stack = options.stack, stack.isExceeded {
+            throw located("exceeded the stack available to templates", make: TemplateError.stack)
+        }
     }
 
     // MARK: - Output
@@ -94,7 +101,10 @@ final class Executor {
 
     private func push(_ name: String, _ operand: Operand) { variables.append((name, operand)) }
 
-    private func pop(to mark: Int) { variables.removeSubrange(mark...) }
+    private func pop(to mark: Int) {
+        // Most `if`s and `with`s declare nothing: leave the array untouched then.
+        if variables.count > mark { variables.removeSubrange(mark...) }
+    }
 
     private func setVariable(_ name: String, _ operand: Operand) throws(ExecutionFailure) {
         for index in variables.indices.reversed() where variables[index].name == name {
@@ -225,6 +235,11 @@ final class Executor {
                 }
                 return
             }
+        case .object(let object) where object.rangeEntries != nil:
+            for entry in object.rangeEntries! {
+                if try !iterate(index: Operand(.string(entry.key)), element: Operand(entry.value)) { break }
+            }
+            return
         case .noValue, .null:
             break
         default:
@@ -369,8 +384,7 @@ final class Executor {
             if options.missingKey == .error { throw failure("nil data; no entry for key \(GoQuote.quote(name))") }
             return .noValue
         }
-        let typeName = receiver.staticTypeName
-        if case .null = receiver.value { throw failure("nil pointer evaluating \(typeName).\(name)") }
+        if case .null = receiver.value { throw failure("nil pointer evaluating \(receiver.staticTypeName).\(name)") }
         let hasArguments = (arguments?.count ?? 0) > 1 || final != nil
         switch receiver.value {
         case .object(let object):
@@ -382,7 +396,7 @@ final class Executor {
                 return Operand(value, boxed: declaredType == .interface)
             case nil:
                 if object.isNil && object.goType.kind == .pointer {
-                    throw failure("nil pointer evaluating \(typeName).\(name)")
+                    throw failure("nil pointer evaluating \(receiver.staticTypeName).\(name)")
                 }
             }
         case .map(let map):
@@ -396,13 +410,13 @@ final class Executor {
         default:
             break
         }
-        throw failure("can't evaluate field \(name) in type \(typeName)")
+        throw failure("can't evaluate field \(name) in type \(receiver.staticTypeName)")
     }
 
     // MARK: - Calls
 
     private func evalCall(_ dot: Operand, _ function: GoFunction, isBuiltin: Bool, node: any Node, name: String, arguments: [OperandNode]?, final: Operand?) throws(ExecutionFailure) -> Operand {
-        let argumentNodes = arguments.map { Array($0.dropFirst()) } ?? []
+        let argumentNodes = arguments?.dropFirst() ?? []
         let inputCount = argumentNodes.count + (final == nil ? 0 : 1)
         var fixedCount = argumentNodes.count
         if function.variadic != nil {
@@ -431,15 +445,11 @@ final class Executor {
 
         var values: [GoValue] = []
         values.reserveCapacity(inputCount)
-        var index = 0
-        while index < fixedCount && index < argumentNodes.count {
-            values.append(try evalArgument(dot, function.parameters[index], argumentNodes[index]))
-            index += 1
-        }
-        if let variadic = function.variadic {
-            while index < argumentNodes.count {
-                values.append(try evalArgument(dot, variadic, argumentNodes[index]))
-                index += 1
+        for (index, argument) in argumentNodes.enumerated() {
+            if index < fixedCount {
+                values.append(try evalArgument(dot, function.parameters[index], argument))
+            } else if let variadic = function.variadic {
+                values.append(try evalArgument(dot, variadic, argument))
             }
         }
         if let final {

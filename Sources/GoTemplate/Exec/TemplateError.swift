@@ -9,6 +9,7 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
         case parse
         case execution
         case limit
+        case stack
         case missingTemplate
     }
 
@@ -31,7 +32,12 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 
     /// Whether execution stopped at one of the ``TemplateLimits`` (depth, output size, steps) rather
     /// than at an error of the template's own.
-    public var isLimitExceeded: Bool { code == .limit }
+    /// Stopping at the ``StackBoundary`` counts as one.
+    public var isLimitExceeded: Bool { code == .limit || code == .stack }
+
+    /// Whether parsing or execution stopped at the ``StackBoundary``: a thread with a larger stack may
+    /// succeed.
+    public var isStackExhausted: Bool { code == .stack }
 
     public var description: String {
         switch code {
@@ -39,7 +45,7 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
             return "template: \(sourceName):\(line ?? 0): \(reason)"
         case .missingTemplate:
             return reason
-        case .execution, .limit:
+        case .execution, .limit, .stack:
             guard let line, let column, let context, let templateName else {
                 return "template: \(templateName ?? sourceName): \(reason)"
             }
@@ -57,6 +63,10 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 
     static func limit(sourceName: String, line: Int?, column: Int?, templateName: String, context: String?, reason: String) -> TemplateError {
         TemplateError(code: .limit, sourceName: sourceName, line: line, column: column, templateName: templateName, context: context, reason: reason)
+    }
+
+    static func stack(sourceName: String, line: Int?, column: Int?, templateName: String, context: String?, reason: String) -> TemplateError {
+        TemplateError(code: .stack, sourceName: sourceName, line: line, column: column, templateName: templateName, context: context, reason: reason)
     }
 
     static func missingTemplate(_ name: String, setName: String) -> TemplateError {

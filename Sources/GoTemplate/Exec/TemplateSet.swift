@@ -32,20 +32,22 @@ public struct TemplateSet: Sendable {
     }
 
     /// Parses `text` as the template `name`, adding it and the templates it defines.
+    /// - Parameter stack: the stack parsing may use; nil leaves it unchecked.
     /// - Throws: ``TemplateError`` with Go's parse error message.
-    public mutating func parse(_ text: String, name templateName: String) throws(TemplateError) {
-        for (name, template) in try definitions(parsing: text, name: templateName) { templates[name] = template }
+    public mutating func parse(_ text: String, name templateName: String, stack: StackBoundary? = nil) throws(TemplateError) {
+        for (name, template) in try definitions(parsing: text, name: templateName, stack: stack) { templates[name] = template }
     }
 
     /// The set with `text` parsed as the template `name` in addition, as parsing it into a copy of the set
     /// would give (what Helm's `tpl` does), parsing each distinct text only once per set.
-    public func parsingText(_ text: String, name templateName: String) throws(TemplateError) -> TemplateSet {
+    /// - Parameter stack: the stack parsing may use; nil leaves it unchecked.
+    public func parsingText(_ text: String, name templateName: String, stack: StackBoundary? = nil) throws(TemplateError) -> TemplateSet {
         let key = templateName + "\u{0}" + text
         let definitions: [String: ParsedTemplate]
         if let cached = textCache.definitions(for: key) {
             definitions = cached
         } else {
-            definitions = try self.definitions(parsing: text, name: templateName)
+            definitions = try self.definitions(parsing: text, name: templateName, stack: stack)
             textCache.store(definitions, for: key)
         }
         var copy = self
@@ -56,11 +58,14 @@ public struct TemplateSet: Sendable {
 
     /// The templates `text` defines, with Go's rule that a later empty definition does not replace an
     /// existing template.
-    private func definitions(parsing text: String, name templateName: String) throws(TemplateError) -> [String: ParsedTemplate] {
+    private func definitions(parsing text: String, name templateName: String, stack: StackBoundary?) throws(TemplateError) -> [String: ParsedTemplate] {
         let source = TemplateSource(name: templateName, text: text)
-        var parser = Parser(source: source, library: library, leftDelim: delimiters.left, rightDelim: delimiters.right, maxDepth: limits.maxExpressionDepth)
+        var parser = Parser(
+            source: source, library: library, leftDelim: delimiters.left, rightDelim: delimiters.right, maxDepth: limits.maxExpressionDepth, stack: stack)
         do {
             try parser.parse(name: templateName)
+        } catch where error.isStackExhausted {
+            throw TemplateError.stack(sourceName: templateName, line: error.line, column: nil, templateName: templateName, context: nil, reason: error.message)
         } catch {
             throw TemplateError.parse(sourceName: templateName, line: error.line, reason: error.message)
         }
@@ -74,7 +79,9 @@ public struct TemplateSet: Sendable {
 
     /// The template of that name.
     func template(named templateName: String) -> ParsedTemplate? {
-        overlay[templateName] ?? templates[templateName]
+        // Outside `tpl` the overlay is empty: skip hashing the name for it.
+        if !overlay.isEmpty, let template = overlay[templateName] { return template }
+        return templates[templateName]
     }
 
     /// Whether a template of that name exists.

@@ -4,6 +4,12 @@ enum GoFloatFormat {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         let negative = value.sign == .minus
+        // Whole numbers (most numbers in values are) print as integers in the shortest `f` form, and in
+        // the shortest `g` form below 1e6, where Go switches to an exponent; -0 keeps its sign.
+        if precision < 0, value == value.rounded(.towardZero), !(value == 0 && negative),
+            format == "f" && abs(value) < 1e15 || (format == "g" || format == "G") && abs(value) < 1e6 {
+            return String(Int64(value))
+        }
         switch format {
         case "b": return formatBinary(value)
         case "x", "X": return formatHex(value, uppercase: format == "X", precision: precision)

@@ -2,6 +2,10 @@
 enum GoQuote {
     /// `strconv.Quote`: a double-quoted Go string literal with Go's escapes.
     static func quote(_ string: String, asciiOnly: Bool = false) -> String {
+        // Printable ASCII without quotes or backslashes, the common case, needs no escaping.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + string + "\""
+        }
         var result = "\""
         for scalar in string.unicodeScalars {
             append(scalar, quote: "\"", asciiOnly: asciiOnly, to: &result)
@@ -30,7 +34,8 @@ enum GoQuote {
 
     /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
     static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
+        // ASCII, the common case, without the Unicode tables: everything from the space to the tilde.
+        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark,

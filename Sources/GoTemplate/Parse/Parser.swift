@@ -4,12 +4,15 @@ struct Parser {
     struct Failure: Error {
         let message: String
         let line: Int
+        /// Whether parsing stopped at the ``StackBoundary`` rather than at an error in the text.
+        var isStackExhausted = false
     }
 
     private var lexer: Lexer
     private let source: TemplateSource
     private let library: FunctionLibrary
     private let maxDepth: Int
+    private let stack: StackBoundary?
     private var tokens: [Token] = Array(repeating: Token(kind: .eof, position: 0, value: "", line: 1), count: 3)
     private var peekCount = 0
     private var variables: [String] = ["$"]
@@ -19,10 +22,11 @@ struct Parser {
     /// Templates in the order they were completed (defines first, the top level last), as Go adds them.
     private(set) var definitions: [(name: String, root: ListNode)] = []
 
-    init(source: TemplateSource, library: FunctionLibrary, leftDelim: String, rightDelim: String, maxDepth: Int) {
+    init(source: TemplateSource, library: FunctionLibrary, leftDelim: String, rightDelim: String, maxDepth: Int, stack: StackBoundary?) {
         self.source = source
         self.library = library
         self.maxDepth = maxDepth
+        self.stack = stack
         lexer = Lexer(
             input: Array(source.text.utf8), leftDelim: leftDelim, rightDelim: rightDelim,
             breakAllowed: library["break"] == nil, continueAllowed: library["continue"] == nil)
@@ -161,7 +165,11 @@ struct Parser {
         }
     }
 
+    /// Every nested control structure recurses through here, as deep as the text nests them.
     private mutating func itemList() throws(Failure) -> (ListNode, Parsed) {
+        if let stack, stack.isExceeded {
+            throw Failure(message: "exceeded the stack available to the parser", line: tokens[0].line, isStackExhausted: true)
+        }
         let position = peekNonSpace().position
         var nodes: [StatementNode] = []
         while peekNonSpace().kind != .eof {

@@ -29,8 +29,17 @@ enum SprigCrypto {
         GoFunction("decryptAES", [.string, .string]) { a, _ in .string(try decryptAES(password: a.string(0), encoded: a.string(1))) },
     ]
 
+    /// The digest in lowercase hexadecimal, built in one buffer (charts hash whole rendered files for
+    /// checksum annotations on every render).
     private static func hex(_ digest: some Digest) -> String {
-        digest.map { GoQuote.hex(UInt32($0), width: 2) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * type(of: digest).byteCount)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Sprig reports bcrypt's failure (a password over 72 bytes) as the result rather than an error.

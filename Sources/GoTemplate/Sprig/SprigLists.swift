@@ -79,7 +79,9 @@ enum SprigLists {
     }
 
     private static func push(_ a: [GoValue]) throws -> GoValue {
-        .list(GoList(try elementsOf(a[0], orFail: { "Cannot push on type \($0)" }) + [a[1]]))
+        var elements = try elementsOf(a[0], orFail: { "Cannot push on type \($0)" })
+        elements.append(a[1])
+        return .list(GoList(elements))
     }
 
     private static func prepend(_ a: [GoValue]) throws -> GoValue {

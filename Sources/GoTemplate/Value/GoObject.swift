@@ -18,6 +18,9 @@ public protocol GoObject: Sendable {
     var isNil: Bool { get }
     /// Compares with another object as Go's `==` does; nil when the types cannot be compared.
     func isEqual(to other: any GoObject) -> Bool?
+    /// For objects that are Go maps underneath (Helm's `.Files`): the entries `range` visits, in
+    /// sorted key order; nil when the object cannot be ranged over.
+    var rangeEntries: [(key: String, value: GoValue)]? { get }
 }
 
 extension GoObject {
@@ -26,4 +29,5 @@ extension GoObject {
     public var defaultFormat: String { stringValue ?? "{}" }
     public var isNil: Bool { false }
     public func isEqual(to other: any GoObject) -> Bool? { nil }
+    public var rangeEntries: [(key: String, value: GoValue)]? { nil }
 }

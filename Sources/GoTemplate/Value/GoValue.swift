@@ -22,10 +22,11 @@ public enum GoValue: Sendable {
     case float64(Double)
     /// A Go `string`.
     case string(String)
-    /// A Go slice.
-    case list(GoList)
+    /// A Go slice. Boxed, like objects, so that a value is no larger than a string.
+    indirect case list(GoList)
     /// A Go map with string keys; a reference, like Go's maps.
     case map(GoMap)
-    /// Anything else: structs, pointers, functions, time values, semantic versions.
-    case object(any GoObject)
+    /// Anything else: structs, pointers, functions, time values, semantic versions. Boxed: an inline
+    /// existential would make every value 40 bytes and every copy of one go through witness tables.
+    indirect case object(any GoObject)
 }

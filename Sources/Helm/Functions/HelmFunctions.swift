@@ -19,7 +19,7 @@ public enum HelmFunctions {
         GoFunction("toYamlPretty", [.any]) { a, _ in .string((try? yaml(a[0])) ?? "") },
         GoFunction("fromYaml", [.string]) { a, _ in
             do {
-                let document = try YAMLReader.read(a.first?.asString ?? "")
+                let document = try YAMLDocumentCache.shared.document(a.first?.asString ?? "")
                 guard case .object = document else {
                     if document.isNull { return .map(GoMap()) }
                     return .map(GoMap(["Error": .string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(document)) into Go value of type map[string]interface {}")]))
@@ -31,7 +31,7 @@ public enum HelmFunctions {
         },
         GoFunction("fromYamlArray", [.string]) { a, _ in
             do {
-                let document = try YAMLReader.read(a.first?.asString ?? "")
+                let document = try YAMLDocumentCache.shared.document(a.first?.asString ?? "")
                 guard case .array = document else {
                     if document.isNull { return .list(GoList([])) }
                     return .list(GoList([.string("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(document)) into Go value of type []interface {}")]))

@@ -7,6 +7,14 @@ struct ChartFiles: GoObject {
 
     var goType: GoType { GoType(name: "engine.files", kind: .map) }
 
+    /// `range` over `.Files` (or a `Glob` result) visits each path with its bytes, as over Go's map.
+    var rangeEntries: [(key: String, value: GoValue)]? {
+        files.keys.sorted().map { path in (path, Self.bytes(files[path]!)) }
+    }
+
+    /// A Go `[]byte`.
+    private static func bytes(_ data: [UInt8]) -> GoValue { .list(GoList(data.map { .uint8($0) }, elementType: .uint8)) }
+
     func member(named name: String) -> GoMember? {
         let files = files
         func method(_ parameters: [GoParameterType], _ body: @escaping @Sendable ([GoValue]) throws -> GoValue) -> GoMember {
@@ -17,7 +25,7 @@ struct ChartFiles: GoObject {
         case "Get":
             return method([.string]) { a in .string(files[path(a)].map { String(decoding: $0, as: UTF8.self) } ?? "") }
         case "GetBytes":
-            return method([.string]) { a in .list(GoList((files[path(a)] ?? []).map { .uint8($0) }, elementType: .uint8)) }
+            return method([.string]) { a in Self.bytes(files[path(a)] ?? []) }
         case "Lines":
             return method([.string]) { a in
                 guard let data = files[path(a)] else { return .list(.strings([])) }

@@ -19,15 +19,24 @@ public struct HelmEngine: Sendable {
     ///   - values: the user-supplied values (value files and `--set` already merged).
     ///   - options: release name, namespace, capabilities and limits.
     public func render(_ chart: Chart, values: GoMap = GoMap(), options: ReleaseOptions = ReleaseOptions()) throws(HelmError) -> [String: String] {
-        // Deeply nested includes recurse through the interpreter; a thread with a large stack keeps
-        // charts that nest deeply (up to the depth limit) from overflowing a caller's small stack.
+        // Most charts need little stack, and handing the work to another thread costs more than rendering
+        // a small chart: render on the caller's thread while templates stay within its stack.
+        if let stack = LargeStack.callerBoundary() {
+            do throws(HelmError) {
+                return try renderOnThisThread(chart, values: values, options: options, stack: stack)
+            } catch where !error.isStackExhausted {
+                throw error
+            } catch {
+                // Deeply nested templates: again on a thread with a large stack.
+            }
+        }
         let result = LargeStack.run { () -> Result<[String: String], HelmError> in
-            Result { () throws(HelmError) in try renderOnThisThread(chart, values: values, options: options) }
+            Result { () throws(HelmError) in try renderOnThisThread(chart, values: values, options: options, stack: LargeStack.boundary()) }
         }
         return try result.get()
     }
 
-    private func renderOnThisThread(_ chart: Chart, values: GoMap, options: ReleaseOptions) throws(HelmError) -> [String: String] {
+    private func renderOnThisThread(_ chart: Chart, values: GoMap, options: ReleaseOptions, stack: StackBoundary?) throws(HelmError) -> [String: String] {
         let (resolved, coalesced) = DependencyResolver.resolve(chart, values: values)
         let merged: GoMap
         if let coalesced {
@@ -41,9 +50,9 @@ public struct HelmEngine: Sendable {
         let key = resolved.digest + "|" + Self.enabledPaths(resolved).joined(separator: ",")
         let parsed: ParsedChart
         if let cache {
-            parsed = try cache.parsed(key) { () throws(HelmError) in try ParsedChart(chart: resolved) }
+            parsed = try cache.parsed(key) { () throws(HelmError) in try ParsedChart(chart: resolved, stack: stack) }
         } else {
-            parsed = try ParsedChart(chart: resolved)
+            parsed = try ParsedChart(chart: resolved, stack: stack)
         }
         let release = GoMap([
             "Name": .string(options.name), "Namespace": .string(options.namespace), "IsInstall": true, "IsUpgrade": false,
@@ -71,7 +80,7 @@ public struct HelmEngine: Sendable {
         }
         _ = buildContext(resolved, values: merged, path: [])
         var rendered: [String: String] = [:]
-        let executionOptions = ExecutionOptions(missingKey: .zero, limits: options.limits)
+        let executionOptions = ExecutionOptions(missingKey: .zero, limits: options.limits, stack: stack)
         for entry in parsed.entries where entry.renders && !entry.name.hasSuffix("/NOTES.txt") {
             var data = contexts[entry.chartPath]!.entries
             data["Template"] = .map(GoMap(["Name": .string(entry.name), "BasePath": .string(entry.basePath)]))
@@ -79,7 +88,7 @@ public struct HelmEngine: Sendable {
                 let output = try parsed.set.execute(entry.name, data: .map(GoMap(data)), options: executionOptions)
                 rendered[entry.name] = GoStrings.replacingAll("<no value>", with: "", in: output)
             } catch {
-                throw HelmError(HelmErrorWording.execution(error))
+                throw HelmError(HelmErrorWording.execution(error), isStackExhausted: error.isStackExhausted)
             }
         }
         return rendered

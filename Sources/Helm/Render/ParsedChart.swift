@@ -15,8 +15,8 @@ struct ParsedChart: Sendable {
     let entries: [Entry]
 
     /// Parses every template of the chart and its (enabled) subcharts, in Helm's order so that
-    /// definitions in parent charts win over those in subcharts.
-    init(chart: Chart) throws(HelmError) {
+    /// definitions in parent charts win over those in subcharts, within `stack`.
+    init(chart: Chart, stack: StackBoundary?) throws(HelmError) {
         var collected: [(Entry, String)] = []
         func collect(_ chart: Chart, path: [String], fullPath: String) {
             for template in chart.templates {
@@ -34,9 +34,9 @@ struct ParsedChart: Sendable {
         var set = TemplateSet(name: "gotpl", library: HelmFunctions.library)
         for (entry, text) in collected {
             do {
-                try set.parse(text, name: entry.name)
+                try set.parse(text, name: entry.name, stack: stack)
             } catch {
-                throw HelmError(HelmErrorWording.parse(error))
+                throw HelmError(HelmErrorWording.parse(error), isStackExhausted: error.isStackExhausted)
             }
         }
         self.set = set

@@ -6,17 +6,16 @@ public import GoTemplate
 public enum GoYAMLEncoder {
     /// The YAML text for a value, ending in a newline (Helm trims it).
     public static func encode(_ value: GoValue) throws(GoJSON.EncodingError) -> String {
-        // Going through JSON gives the same numbers and the same treatment of objects as Helm.
         var budget = maxNodes
-        let normalized = try normalize(value, budget: &budget)
         var output = ""
-        switch normalized {
+        let value = try normalize(value, budget: &budget)
+        switch value {
         case .map(let map) where map.count > 0:
-            writeMapping(map, indent: 0, into: &output)
+            try writeMapping(map, indent: 0, into: &output, budget: &budget)
         case .list(let list) where !list.elements.isEmpty:
-            writeSequence(list, indent: 0, into: &output)
+            try writeSequence(list, indent: 0, into: &output, budget: &budget)
         default:
-            output += scalar(normalized, indent: 2, isKey: false) + "\n"
+            output += scalar(value, indent: 2, isKey: false) + "\n"
         }
         return output
     }
@@ -25,23 +24,17 @@ public enum GoYAMLEncoder {
     /// "b" $d` in a loop) expands exponentially; this bound keeps that from exhausting memory.
     static let maxNodes = TemplateLimits.defaultMaxOutputBytes / 256
 
-    /// The value as JSON would carry it: numbers that are whole print as integers, objects as their JSON.
+    /// One value as JSON would carry it, counted against the budget: objects as their JSON (whole
+    /// numbers in it as integers), no value as null, and floats JSON cannot hold rejected. Collections
+    /// are written as they are and their elements normalised on the way, which spares copying them.
     private static func normalize(_ value: GoValue, budget: inout Int) throws(GoJSON.EncodingError) -> GoValue {
         budget -= 1
         if budget < 0 { throw GoJSON.EncodingError(description: "yaml: the value holds more than \(maxNodes) values") }
         switch value {
         case .noValue: return .null
         case .float64(let double):
-            _ = try GoJSON.formatFloat(double)
+            if !double.isFinite { _ = try GoJSON.formatFloat(double) }
             return value
-        case .list(let list):
-            var elements: [GoValue] = []
-            for element in list.elements { elements.append(try normalize(element, budget: &budget)) }
-            return .list(GoList(elements))
-        case .map(let map):
-            var entries: [String: GoValue] = [:]
-            for (key, element) in map.entries { entries[key] = try normalize(element, budget: &budget) }
-            return .map(GoMap(entries))
         case .object:
             let json = try GoJSON.encode(value)
             return ((try? GoJSON.decode(json)) ?? .null).withIntegers
@@ -52,45 +45,39 @@ public enum GoYAMLEncoder {
 
     private static func indentation(_ count: Int) -> String { String(repeating: " ", count: count) }
 
-    private static func isCollection(_ value: GoValue) -> Bool {
-        switch value {
-        case .map(let map): map.count > 0
-        case .list(let list): !list.elements.isEmpty
-        default: false
-        }
-    }
-
-    private static func writeMapping(_ map: GoMap, indent: Int, into output: inout String, firstLineIndented: Bool = true) {
+    private static func writeMapping(_ map: GoMap, indent: Int, into output: inout String, firstLineIndented: Bool = true, budget: inout Int) throws(GoJSON.EncodingError) {
         var first = true
-        for key in map.sortedKeys.sorted(by: YAMLKeyOrder.less) {
-            let value = map[key]!
+        let entries = map.entries.map { (key: $0.key, value: $0.value, order: YAMLKeyOrder($0.key)) }.sorted { $0.order < $1.order }
+        for entry in entries {
+            let value = try normalize(entry.value, budget: &budget)
             if !(first && !firstLineIndented) { output += indentation(indent) }
             first = false
-            output += scalar(.string(key), indent: indent, isKey: true) + ":"
+            output += scalar(.string(entry.key), indent: indent, isKey: true) + ":"
             switch value {
             case .map(let nested) where nested.count > 0:
                 output += "\n"
-                writeMapping(nested, indent: indent + 2, into: &output)
+                try writeMapping(nested, indent: indent + 2, into: &output, budget: &budget)
             case .list(let nested) where !nested.elements.isEmpty:
                 output += "\n"
-                writeSequence(nested, indent: indent, into: &output)
+                try writeSequence(nested, indent: indent, into: &output, budget: &budget)
             default:
                 output += " " + scalar(value, indent: indent + 2, isKey: false) + "\n"
             }
         }
     }
 
-    private static func writeSequence(_ list: GoList, indent: Int, into output: inout String, firstLineIndented: Bool = true) {
+    private static func writeSequence(_ list: GoList, indent: Int, into output: inout String, firstLineIndented: Bool = true, budget: inout Int) throws(GoJSON.EncodingError) {
         for (index, element) in list.elements.enumerated() {
+            let element = try normalize(element, budget: &budget)
             if index > 0 || firstLineIndented { output += indentation(indent) }
             output += "-"
             switch element {
             case .map(let nested) where nested.count > 0:
                 output += " "
-                writeMapping(nested, indent: indent + 2, into: &output, firstLineIndented: false)
+                try writeMapping(nested, indent: indent + 2, into: &output, firstLineIndented: false, budget: &budget)
             case .list(let nested) where !nested.elements.isEmpty:
                 output += " "
-                writeSequence(nested, indent: indent + 2, into: &output, firstLineIndented: false)
+                try writeSequence(nested, indent: indent + 2, into: &output, firstLineIndented: false, budget: &budget)
             default:
                 output += " " + scalar(element, indent: indent + 2, isKey: false) + "\n"
             }
@@ -113,6 +100,8 @@ public enum GoYAMLEncoder {
     /// A number as it comes back from JSON: integral values within int64 as integers, the rest as
     /// go-yaml formats float64 (`strconv.FormatFloat(f, 'g', -1, 64)`).
     static func formatFloat(_ double: Double) -> String {
+        // Whole numbers well within int64 and JSON's plain notation (below 1e21) print as integers.
+        if double == double.rounded(), abs(double) < 1e15 { return String(Int64(double)) }
         if double == double.rounded(), let json = try? GoJSON.formatFloat(double), !json.contains("e"), let integer = Int64(json) {
             return String(integer)
         }

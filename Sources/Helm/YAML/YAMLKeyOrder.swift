@@ -1,15 +1,24 @@
-/// go-yaml v2's order for mapping keys: runs of digits compare as numbers, and non-letters sort before
-/// letters (so `a2` < `a10` and `_x` < `a`).
-enum YAMLKeyOrder {
-    static func less(_ a: String, _ b: String) -> Bool {
-        let left = Array(a.unicodeScalars), right = Array(b.unicodeScalars)
+/// A mapping key in go-yaml v2's order: runs of digits compare as numbers, and non-letters sort before
+/// letters (so `a2` < `a10` and `_x` < `a`); distinct keys never compare equal, so the order needs no
+/// tie-break. Holds the key's scalars, split once rather than at every comparison of a sort.
+struct YAMLKeyOrder: Comparable {
+    private let scalars: [Unicode.Scalar]
+
+    init(_ key: String) {
+        scalars = Array(key.unicodeScalars)
+    }
+
+    static func == (a: YAMLKeyOrder, b: YAMLKeyOrder) -> Bool { a.scalars == b.scalars }
+
+    static func < (a: YAMLKeyOrder, b: YAMLKeyOrder) -> Bool {
+        let left = a.scalars, right = b.scalars
         var index = 0
         while index < left.count && index < right.count {
             if left[index] == right[index] {
                 index += 1
                 continue
             }
-            let leftLetter = left[index].properties.isAlphabetic, rightLetter = right[index].properties.isAlphabetic
+            let leftLetter = isLetter(left[index]), rightLetter = isLetter(right[index])
             if leftLetter && rightLetter { return left[index].value < right[index].value }
             if leftLetter || rightLetter { return rightLetter }
             var leftNumber: Int64 = 0, rightNumber: Int64 = 0
@@ -38,6 +47,12 @@ enum YAMLKeyOrder {
             return left[index].value < right[index].value
         }
         return left.count < right.count
+    }
+
+    /// go-yaml's `unicode.IsLetter`, answered for ASCII without the Unicode tables.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        return scalar.properties.isAlphabetic
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

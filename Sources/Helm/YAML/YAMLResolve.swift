@@ -9,9 +9,12 @@ enum YAMLResolve {
         ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<",
     ]
 
+    private static let longestSpecial = special.map(\.utf8.count).max() ?? 0
+
     /// Whether the plain scalar reads back as the string itself.
     static func isPlainString(_ string: String) -> Bool {
-        if special.contains(string) { return false }
+        // The length spares hashing longer strings, which are never special.
+        if string.utf8.count <= longestSpecial && special.contains(string) { return false }
         guard let first = string.unicodeScalars.first else { return false }
         let numericStart = first == "+" || first == "-" || first == "." || ("0"..."9").contains(first)
         if !numericStart { return true }

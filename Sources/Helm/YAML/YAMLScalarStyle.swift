@@ -12,6 +12,8 @@ enum YAMLScalarStyle {
     }
 
     static func render(_ string: String, indent: Int, isKey: Bool) -> String {
+        // Most keys and values are words, names and paths: plain unless YAML reads them as something else.
+        if isWordLike(string) { return YAMLResolve.isPlainString(string) ? string : doubleQuoted(string) }
         let analysis = analyze(string)
         if string.contains("\n") {
             return analysis.blockAllowed && !isKey ? literal(string, indent: indent) : doubleQuoted(string)
@@ -20,6 +22,23 @@ enum YAMLScalarStyle {
         if analysis.blockPlainAllowed && !(isKey && analysis.multiline) { return string }
         if analysis.singleQuotedAllowed { return "'" + GoStrings.replacingAll("'", with: "''", in: string) + "'" }
         return doubleQuoted(string)
+    }
+
+    /// Whether the string is a letter followed by letters, digits and `.`, `_`, `/`, `-`: characters that
+    /// make no indicator, break or space there, so that the analysis allows every style.
+    private static func isWordLike(_ string: String) -> Bool {
+        var bytes = string.utf8.makeIterator()
+        guard let first = bytes.next(), isLetter(first) else { return false }
+        while let byte = bytes.next() {
+            guard isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
+            else { return false }
+        }
+        return true
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,6 +3,9 @@ enum ExecutionCases {
     static let cases: [ConformanceCase] = [
         // Printing values as Helm decodes them (every number from values is a float64).
         ConformanceCase("print-numbers", "{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }} {{ .Values.f }}", values: #"{"a": 8080, "b": 1000000, "c": 1.5, "d": 0.00001, "e": 123456789, "f": -2}"#),
+        ConformanceCase(
+            "print-whole-numbers", "{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }} {{ printf \"%v %g %G %f %.1f\" .Values.c .Values.c .Values.d .Values.e .Values.c }} {{ toJson .Values }}",
+            values: #"{"a": 0, "b": -0.0, "c": 999999, "d": -1000000, "e": 999999999999999, "f": 1e15, "g": 1e21}"#),
         ConformanceCase("print-map", "{{ .Values.m }}", values: #"{"m": {"b": 2, "a": [1, "x", null], "c": {"d": true}}}"#),
         ConformanceCase("print-list", "{{ .Values.l }}", values: #"{"l": [1, 2.5, "s", true, null, {"k": "v"}]}"#),
         ConformanceCase("print-null", "[{{ .Values.n }}]", values: #"{"n": null}"#),
