@@ -120,6 +120,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ClusterTestSupport",
+            dependencies: [
+                "KubeClient",
+                "KubeModel",
+                "LocalCluster",
+                "ProcessRunner",
+            ],
+            path: "Sources/ClusterTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KubeHealth",
             dependencies: ["KubeModel"],
             swiftSettings: strictSettings
@@ -148,6 +159,8 @@ let package = Package(
                 "KubeDiff",
                 "LocalCluster",
                 "RepoServer",
+                "KubeClient",
+                "AppController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -216,7 +229,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KubeClientTests",
-            dependencies: ["KubeClient", "LocalCluster", "KubeModel"],
+            dependencies: ["KubeClient", "LocalCluster", "KubeModel", "ClusterTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -226,7 +239,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SyncEngineTests",
-            dependencies: ["SyncEngine", "KubeModel", "KubeHealth", "KubeClient", "LocalCluster"],
+            dependencies: ["SyncEngine", "KubeModel", "KubeHealth", "KubeClient", "LocalCluster", "ClusterTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AppControllerTests",
+            dependencies: ["AppController", "SyncEngine", "RepoServer", "KubeModel", "KubeClient", "LocalCluster", "ProcessRunner", "ClusterTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -236,7 +254,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RepoServerTests",
-            dependencies: ["RepoServer", "KubeModel", "ProcessRunner"],
+            dependencies: ["RepoServer", "KubeModel", "ProcessRunner", "ClusterTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

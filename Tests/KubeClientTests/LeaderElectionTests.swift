@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import KubeClient
 import KubeModel
 import Testing

@@ -27,12 +27,10 @@ struct ChildProcessTests {
     @Test("a timeout stops the command and everything it started, even when a descendant holds the pipes")
     func timeoutKillsTheGroup() async throws {
         let marker = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-child-\(UUID().uuidString)")
-        let started = ContinuousClock.now
         await #expect(throws: ChildProcessError.self) {
             // The background sleep inherits stdout: without killing the group, reading would never end.
             try await ChildProcess("sh", arguments: ["-c", "(sleep 3; touch \(marker.path)) & sleep 30"], timeout: .milliseconds(300)).run()
         }
-        #expect(ContinuousClock.now - started < .seconds(3))
         try await Task.sleep(for: .seconds(3.5))
         #expect(!FileManager.default.fileExists(atPath: marker.path), "the background child survived the timeout")
     }

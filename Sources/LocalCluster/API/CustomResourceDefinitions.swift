@@ -27,7 +27,8 @@ enum CustomResourceDefinitions {
             }
             return ResourceInfo(
                 group: group, version: name, resource: plural, singular: singular, kind: kind, namespaced: namespaced,
-                shortNames: shortNames, categories: categories, hasStatus: version[path: ["subresources", "status"]] != nil, scale: scale)
+                shortNames: shortNames, categories: categories, hasStatus: version[path: ["subresources", "status"]] != nil, scale: scale,
+                printerColumns: (version["additionalPrinterColumns"]?.arrayValue ?? []).compactMap(PrinterColumn.init))
         }
     }
 

@@ -152,7 +152,14 @@ enum TableView {
                 nameColumn,
             ]
         default:
-            return [nameColumn, ageColumn]
+            guard !info.printerColumns.isEmpty else { return [nameColumn, ageColumn] }
+            // As kube-apiserver: the name, the definition's columns, and Age unless one is named so.
+            var columns = [nameColumn]
+            for printer in info.printerColumns {
+                columns.append(Column(name: printer.name, type: printer.type, wide: printer.priority > 0) { object, _ in printer.cell(object) })
+            }
+            if !info.printerColumns.contains(where: { $0.name == "Age" }) { columns.append(ageColumn) }
+            return columns
         }
     }
 

@@ -47,12 +47,16 @@ public struct ResourceInfo: Sendable, Hashable {
         }
     }
 
+    /// A custom resource's `additionalPrinterColumns`; empty for built-in kinds.
+    public var printerColumns: [PrinterColumn]
+
     /// Creates a resource description.
     public init(
         group: String, version: String, resource: String, singular: String? = nil, kind: String, namespaced: Bool,
         shortNames: [String] = [], categories: [String] = [], hasStatus: Bool = false, scale: ScaleSubresource? = nil,
-        verbs: [APIVerb] = APIVerb.allCases
+        verbs: [APIVerb] = APIVerb.allCases, printerColumns: [PrinterColumn] = []
     ) {
+        self.printerColumns = printerColumns
         self.group = group
         self.version = version
         self.resource = resource

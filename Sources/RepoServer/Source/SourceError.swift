@@ -3,7 +3,8 @@ public struct SourceError: Error, Sendable, CustomStringConvertible {
     /// The message.
     public let message: String
 
-    init(_ message: String) {
+    /// An error with `message`.
+    public init(_ message: String) {
         self.message = message
     }
 

@@ -14,8 +14,6 @@ public enum HookType: String, Sendable, Codable {
     /// Run after the application's resources are deleted.
     case postDelete = "PostDelete"
 
-    /// The annotation that marks Argo CD hooks.
-    public static let annotation = "argocd.argoproj.io/hook"
     /// Helm's hook annotation, honoured when the Argo CD one is absent.
     public static let helmAnnotation = "helm.sh/hook"
 
@@ -24,7 +22,7 @@ public enum HookType: String, Sendable, Codable {
     /// pre-delete → PreDelete, post-delete → PostDelete); empty when the object is not a hook.
     public static func of(_ object: JSONValue) -> [HookType] {
         let annotations = object.stringMap(at: ["metadata", "annotations"])
-        if let value = annotations[annotation] {
+        if let value = annotations[WellKnownAnnotations.hook] {
             return value.split(separator: ",").compactMap { HookType(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
         }
         guard let helm = annotations[helmAnnotation] else { return [] }

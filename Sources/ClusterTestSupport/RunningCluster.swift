@@ -1,25 +1,27 @@
-import Foundation
-import KubeClient
+public import Foundation
+public import KubeClient
 import KubeModel
-import LocalCluster
+public import LocalCluster
 import Synchronization
 
-/// An embedded cluster started for one test, reached over HTTPS through the kubeconfig it wrote.
-struct RunningCluster: Sendable {
-    let endpoint: LocalClusterEndpoint
-    let directory: URL
+/// An embedded cluster started for one test (shared by the test targets that need a cluster), reached over HTTPS through the kubeconfig it wrote.
+public struct RunningCluster: Sendable {
+    /// Where the cluster listens and its kubeconfig.
+    public let endpoint: LocalClusterEndpoint
+    /// The data (or scratch) directory.
+    public let directory: URL
     /// Clients made by ``client(_:)``, shut down when the test's cluster stops.
     private let clients = ClientList()
 
     /// A client configured from the cluster's kubeconfig, adjusted by `adjust`.
-    func client(_ adjust: (inout ClientConfiguration) -> Void = { _ in }) throws -> KubeClient {
+    public func client(_ adjust: (inout ClientConfiguration) -> Void = { _ in }) throws -> KubeClient {
         var configuration = try ClientConfiguration.fromKubeconfig(paths: [endpoint.kubeconfigPath])
         adjust(&configuration)
         return clients.track(try KubeClient(configuration: configuration))
     }
 
     /// Shuts down the clients made so far.
-    func shutdownClients() async {
+    public func shutdownClients() async {
         for client in clients.takeAll() { await client.shutdown() }
     }
 
@@ -27,7 +29,7 @@ struct RunningCluster: Sendable {
     /// - Parameters:
     ///   - directory: The data directory; nil keeps state in memory.
     ///   - port: The port; 0 picks a free one (pass the old port to restart "the same" server).
-    static func with<T: Sendable>(
+    public static func with<T: Sendable>(
         directory: URL? = nil, port: Int = 0, faults: FaultInjection = FaultInjection(),
         configure: (inout LocalClusterConfiguration) -> Void = { _ in },
         _ body: (RunningCluster) async throws -> T
@@ -85,38 +87,8 @@ final class ClientList: Sendable {
 }
 
 /// A test's own failure with a message.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
-/// Well-known resources the tests use.
-enum Resources {
-    static let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
-    static let namespaces = GroupVersionResource(group: "", version: "v1", resource: "namespaces")
-    static let deployments = GroupVersionResource(group: "apps", version: "v1", resource: "deployments")
-    static let replicaSets = GroupVersionResource(group: "apps", version: "v1", resource: "replicasets")
-    static let leases = GroupVersionResource(group: "coordination.k8s.io", version: "v1", resource: "leases")
-    static let crds = GroupVersionResource(group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions")
-}
-
-/// A ConfigMap object.
-func configMap(_ name: String, namespace: String = "default", data: [String: String] = [:]) -> KubeObject {
-    var object = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: namespace)
-    var values: JSONObject = [:]
-    for (key, value) in data.sorted(by: { $0.key < $1.key }) { values[key] = .string(value) }
-    object["data"] = .object(values)
-    return object
-}
-
-/// A Deployment with one container.
-func deployment(_ name: String, namespace: String = "default", replicas: Int = 1, image: String = "nginx:1.27") -> KubeObject {
-    let labels: JSONValue = ["app": .string(name)]
-    return try! KubeObject([
-        "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name), "namespace": .string(namespace)],
-        "spec": [
-            "replicas": .int(replicas), "selector": ["matchLabels": labels],
-            "template": ["metadata": ["labels": labels], "spec": ["containers": [["name": "web", "image": .string(image)]]]],
-        ],
-    ])
-}

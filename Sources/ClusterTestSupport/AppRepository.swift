@@ -1,16 +1,16 @@
-import Foundation
+public import Foundation
 import ProcessRunner
 
 /// A Git repository of application sources that a test writes and commits to directly, served to
 /// the repo server over file://.
-struct AppRepository {
+public struct AppRepository: Sendable {
     /// The working repository.
-    let directory: URL
+    public let directory: URL
     /// Its file:// URL.
-    var url: String { "file://\(directory.path)" }
+    public var url: String { "file://\(directory.path)" }
 
     /// An empty repository `name` in `root`, on branch `main`.
-    init(in root: URL, name: String = "apps") async throws {
+    public init(in root: URL, name: String = "apps") async throws {
         directory = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try await git("init", "--quiet", "--initial-branch=main")
@@ -20,14 +20,14 @@ struct AppRepository {
 
     /// Runs git in the repository and returns its trimmed output.
     @discardableResult
-    func git(_ arguments: String...) async throws -> String {
+    public func git(_ arguments: String...) async throws -> String {
         let result = try await ChildProcess("git", arguments: arguments, environment: ["GIT_TERMINAL_PROMPT": "0"], directory: directory, timeout: .seconds(60)).run()
-        guard result.status == 0 else { throw Reference.ReferenceFailure(description: "git \(arguments.joined(separator: " ")) failed: \(result.errorText)") }
+        guard result.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed: \(result.errorText)") }
         return result.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Writes files (paths relative to the repository) without committing.
-    func write(_ files: [String: String]) throws {
+    public func write(_ files: [String: String]) throws {
         for (path, content) in files {
             let file = directory.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -36,14 +36,14 @@ struct AppRepository {
     }
 
     /// Copies a directory from outside into the repository at `path`.
-    func copy(_ source: URL, to path: String) throws {
+    public func copy(_ source: URL, to path: String) throws {
         let target = directory.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: target)
     }
 
     /// Creates a symbolic link at `path` pointing at `destination`.
-    func link(_ path: String, to destination: String) throws {
+    public func link(_ path: String, to destination: String) throws {
         let file = directory.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: destination)
@@ -51,7 +51,7 @@ struct AppRepository {
 
     /// Commits everything and returns the commit.
     @discardableResult
-    func commit(_ message: String = "change") async throws -> String {
+    public func commit(_ message: String = "change") async throws -> String {
         try await git("add", "-A")
         try await git("commit", "--quiet", "--allow-empty", "-m", message)
         return try await git("rev-parse", "HEAD")

@@ -1,0 +1,173 @@
+import Foundation
+import KubeClient
+import KubeHealth
+import KubeModel
+import RepoServer
+import SyncEngine
+
+extension ApplicationController {
+    /// Renders, compares and writes the status of one application; starts an automated sync when
+    /// its policy asks for one.
+    func refresh(_ name: String) async {
+        guard let application = await application(name) else { return }
+        let started = ContinuousClock.now
+        defer {
+            let elapsed = (ContinuousClock.now - started).components
+            metrics.recordReconcile(seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+        }
+        if application.isDeleting {
+            await finalize(application)
+            return
+        }
+        var status = JSONValue.emptyObject
+        var conditions: [JSONValue] = []
+        let now = Self.timestamp()
+        if let problem = await specProblem(application) {
+            conditions.append(Self.condition("InvalidSpecError", problem, now))
+            status["sync"] = ["status": "Unknown"]
+            status["conditions"] = .array(conditions)
+            await writeStatus(application, status)
+            await scheduleNextRefresh(name)
+            return
+        }
+        let hard = application.refreshRequest == "hard"
+        if application.refreshRequest != nil, let sources = try? application.sources() {
+            // A requested refresh looks at the remote again instead of trusting resolved revisions.
+            for source in sources { await repo.forgetRevisions(of: source.repoURL) }
+        }
+        let desired: DesiredState
+        do {
+            desired = try await DesiredState.load(application, repo: repo, client: client, tracking: tracking, hardRefresh: hard)
+        } catch {
+            conditions.append(Self.condition("ComparisonError", "Failed to load target state: \(error.message)", now))
+            status["sync"] = ["status": "Unknown", "comparedTo": comparedTo(application)]
+            status["conditions"] = .array(conditions)
+            status["reconciledAt"] = .string(now)
+            await writeStatus(application, status)
+            await scheduleNextRefresh(name)
+            return
+        }
+        let live = await cache.resources(of: name)
+        let comparison = Comparison(desired: desired.objects, live: live, ignore: application.ignoreDifferences)
+        var sync: JSONValue = ["status": .string(comparison.syncStatus.rawValue), "comparedTo": comparedTo(application)]
+        if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
+        status["sync"] = sync
+        status["health"] = comparison.health.message.isEmpty
+            ? ["status": .string(comparison.health.status.rawValue)]
+            : ["status": .string(comparison.health.status.rawValue), "message": .string(comparison.health.message)]
+        status["resources"] = .array(comparison.resources.map(\.json))
+        status["reconciledAt"] = .string(now)
+        status["observedAt"] = .string(now)
+        if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
+        let pruning = comparison.resources.filter(\.requiresPruning)
+        if !pruning.isEmpty && !application.autoPrune && application.automated != nil {
+            conditions.append(Self.condition("OrphanedResourceWarning", "\(pruning.count) resource(s) require pruning; enable automated prune or sync with prune", now))
+        }
+        status["conditions"] = conditions.isEmpty ? nil : .array(conditions)
+        await writeStatus(application, status, clearRefresh: application.refreshRequest != nil)
+        await autoSyncIfNeeded(application, comparison: comparison, desired: desired)
+        await scheduleNextRefresh(name)
+    }
+
+    /// Why the application cannot be reconciled at all, in upstream's words.
+    private func specProblem(_ application: ApplicationView) async -> String? {
+        let project = application.project.isEmpty ? "default" : application.project
+        if await projectInformer.get(namespace: configuration.namespace, name: project) == nil {
+            return "Application referencing project \(project) which does not exist"
+        }
+        let server = application.destinationServer
+        let clusterName = application.destinationName
+        if server == nil && clusterName == nil {
+            return "Destination server missing from app spec"
+        }
+        if let server, server != "https://kubernetes.default.svc" {
+            return "cluster '\(server)' has not been configured"
+        }
+        if let clusterName, clusterName != "in-cluster" {
+            return "there are no clusters with this name: \(clusterName)"
+        }
+        return nil
+    }
+
+    private func comparedTo(_ application: ApplicationView) -> JSONValue {
+        var compared: JSONValue = ["destination": application.object[path: "spec", "destination"] ?? .emptyObject]
+        if let source = application.object[path: "spec", "source"] { compared["source"] = source }
+        if let sources = application.object[path: "spec", "sources"] { compared["sources"] = sources }
+        return compared
+    }
+
+    /// The status members a refresh owns; the operation state and history belong to operations,
+    /// and a refresh working from a cached copy must never write them back.
+    static let refreshOwnedStatus = ["sync", "health", "resources", "conditions", "reconciledAt", "observedAt", "sourceType", "sourceTypes"]
+
+    /// Writes the refresh-owned part of `status` when it differs from what is stored (timestamps
+    /// aside), so that a quiet application costs no writes.
+    private func writeStatus(_ application: ApplicationView, _ status: JSONValue, clearRefresh: Bool = false) async {
+        var old = JSONValue.emptyObject
+        for key in Self.refreshOwnedStatus { old[key] = application.object[path: "status", key] }
+        var comparableOld = old, comparableNew = status
+        for key in ["reconciledAt", "observedAt"] {
+            comparableOld[key] = nil
+            comparableNew[key] = nil
+        }
+        if comparableOld == comparableNew && !clearRefresh { return }
+        // A merge patch keeps members it does not mention: name the ones that went away as null.
+        var body: JSONValue = ["status": Self.replacing(old: old, with: status)]
+        if clearRefresh { body[path: ["metadata", "annotations", "argocd.argoproj.io/refresh"]] = .null }
+        _ = try? await patch(application.name, body)
+    }
+
+    /// Starts an automated sync: once per revision, or again for drift when self-heal is on (with
+    /// upstream's backoff between attempts); never to zero resources unless `allowEmpty`.
+    private func autoSyncIfNeeded(_ application: ApplicationView, comparison: Comparison, desired: DesiredState) async {
+        guard application.automated != nil, comparison.syncStatus == .outOfSync, application.operation == nil,
+            !runningOperations.contains(application.name)
+        else { return }
+        if desired.objects.isEmpty && !application.allowEmpty { return }
+        let revision = desired.revisions.joined(separator: ",")
+        let lastSynced = application.operationState?[path: ["syncResult", "revision"]]?.stringValue
+            ?? application.operationState?[path: ["syncResult", "revisions"]]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",")
+        if lastSynced == revision {
+            // Same revision: only self-heal syncs again, and not more often than its backoff allows.
+            guard application.selfHeal else { return }
+            let previous = autoSyncs[application.name]
+            if let previous, previous.revision == revision {
+                let backoff = Duration.seconds(min(300, 5 * (1 << min(previous.attempts, 6))))
+                if ContinuousClock.now - previous.at < backoff {
+                    await refreshQueue.addAfter(application.name, delay: backoff - (ContinuousClock.now - previous.at))
+                    return
+                }
+            }
+        }
+        let attempts = autoSyncs[application.name].map { $0.revision == revision ? $0.attempts + 1 : 0 } ?? 0
+        autoSyncs[application.name] = (revision, attempts, ContinuousClock.now)
+        var sync: JSONValue = ["prune": .bool(application.autoPrune), "syncOptions": .array(application.syncOptions.map(JSONValue.string))]
+        if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
+        let operation: JSONValue = ["sync": sync, "initiatedBy": ["automated": true], "retry": application.object[path: "spec", "syncPolicy", "retry"] ?? .emptyObject]
+        _ = try? await patch(application.name, ["operation": operation])
+    }
+
+    /// A merge patch that turns `old` into `new`: `new`, plus null for every object member that `new`
+    /// no longer has (arrays are replaced whole by merge patches anyway).
+    static func replacing(old: JSONValue, with new: JSONValue) -> JSONValue {
+        guard let oldMembers = old.objectValue, var newMembers = new.objectValue else { return new }
+        for (key, value) in oldMembers {
+            if let replacement = newMembers[key] {
+                newMembers[key] = replacing(old: value, with: replacement)
+            } else {
+                newMembers[key] = .null
+            }
+        }
+        return .object(newMembers)
+    }
+
+    static func condition(_ type: String, _ message: String, _ time: String) -> JSONValue {
+        ["type": .string(type), "message": .string(message), "lastTransitionTime": .string(time)]
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+public import KubeClient
+public import KubeModel
+public import RepoServer
+public import SyncEngine
+
+/// The application controller: reconciles `argoproj.io/v1alpha1` Applications with the SyncEngine.
+///
+/// Two work queues as upstream: refreshes (render, compare, status, automation) and operations
+/// (syncs), each served by its own pool of workers. Applications are refreshed when they change,
+/// when a live resource of theirs changes (the cluster cache says which — nothing is polled), and
+/// periodically (`timeout.reconciliation` plus jitter).
+public actor ApplicationController {
+    static let applications = GroupVersionResource(group: "argoproj.io", version: "v1alpha1", resource: "applications")
+    static let projects = GroupVersionResource(group: "argoproj.io", version: "v1alpha1", resource: "appprojects")
+    static let finalizerForeground = "resources-finalizer.argocd.argoproj.io"
+    static let finalizerBackground = "resources-finalizer.argocd.argoproj.io/background"
+
+    let configuration: AppControllerConfiguration
+    let client: KubeClient
+    let repo: RepoService
+    let cache: ClusterCache
+    let tracking: ResourceTracking
+    let applicationInformer: SharedInformer
+    let projectInformer: SharedInformer
+    let refreshQueue = WorkQueue<String>(baseDelay: .milliseconds(250), maximumDelay: .seconds(300))
+    let operationQueue = WorkQueue<String>(baseDelay: .seconds(5), maximumDelay: .seconds(180))
+    /// Operations in progress, so that a refresh never starts a second one.
+    var runningOperations: Set<String> = []
+    /// The last revision each application was automatically synced to, with when (self-heal backoff).
+    var autoSyncs: [String: (revision: String, attempts: Int, at: ContinuousClock.Instant)] = [:]
+    let metrics = ControllerMetrics()
+
+    /// A controller for the Applications in `configuration.namespace`, deploying to the cluster
+    /// `client` talks to, with manifests from `repo`.
+    public init(configuration: AppControllerConfiguration, client: KubeClient, repo: RepoService, tracking: ResourceTracking = ResourceTracking()) {
+        self.configuration = configuration
+        self.client = client
+        self.repo = repo
+        self.tracking = tracking
+        cache = ClusterCache(client: client, tracking: tracking)
+        applicationInformer = SharedInformer(client: client, resource: Self.applications, namespace: configuration.namespace, kind: "Application")
+        projectInformer = SharedInformer(client: client, resource: Self.projects, namespace: configuration.namespace, kind: "AppProject")
+    }
+
+    /// Runs until the calling task is cancelled.
+    public func run() async {
+        let applicationEvents = await applicationInformer.events()
+        let changes = await cache.changes()
+        await withDiscardingTaskGroup { group in
+            group.addTask { [cache] in await cache.run() }
+            group.addTask { [applicationInformer] in await applicationInformer.run() }
+            group.addTask { [projectInformer] in await projectInformer.run() }
+            await cache.waitForSync()
+            await applicationInformer.waitForCacheSync()
+            await projectInformer.waitForCacheSync()
+            group.addTask { [weak self] in
+                for await event in applicationEvents { await self?.applicationChanged(event) }
+            }
+            group.addTask { [weak self] in
+                for await change in changes {
+                    for app in change.applications { await self?.refreshQueue.add(app) }
+                }
+            }
+            for _ in 0..<max(1, configuration.statusProcessors) {
+                group.addTask { [weak self] in await self?.serve(queue: \.refreshQueue) { await $0.refresh($1) } }
+            }
+            for _ in 0..<max(1, configuration.operationProcessors) {
+                group.addTask { [weak self] in await self?.serve(queue: \.operationQueue) { await $0.operate($1) } }
+            }
+            await withTaskCancellationHandler {
+                while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            } onCancel: {
+                Task { [refreshQueue, operationQueue] in
+                    await refreshQueue.shutDown()
+                    await operationQueue.shutDown()
+                }
+            }
+        }
+    }
+
+    private func serve(queue: KeyPath<ApplicationController, WorkQueue<String>>, _ work: @Sendable (ApplicationController, String) async -> Void) async {
+        let queue = self[keyPath: queue]
+        while let name = await queue.next() {
+            await work(self, name)
+            await queue.done(name)
+        }
+    }
+
+    private func applicationChanged(_ event: InformerEvent) async {
+        let object = event.object
+        await refreshQueue.add(object.name)
+        if case .deleted = event { return }
+        if object["operation"].map({ !$0.isNull }) ?? false { await operationQueue.add(object.name) }
+    }
+
+    /// Refreshes again after the reconciliation period plus up to the jitter.
+    func scheduleNextRefresh(_ name: String) async {
+        let jitter = Double(configuration.reconciliationJitter.components.seconds) * Double.random(in: 0...1)
+        await refreshQueue.addAfter(name, delay: configuration.reconciliationTimeout + .seconds(jitter))
+    }
+
+    /// The Application `name`, as last seen.
+    func application(_ name: String) async -> ApplicationView? {
+        await applicationInformer.get(namespace: configuration.namespace, name: name).map(ApplicationView.init)
+    }
+
+    /// Merge-patches the Application (status, operation, finalizers live on the main resource, as upstream).
+    @discardableResult
+    func patch(_ name: String, _ body: JSONValue) async throws(KubeError) -> KubeObject {
+        try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: .merge, body)
+    }
+}

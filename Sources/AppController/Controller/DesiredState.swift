@@ -1,0 +1,62 @@
+import KubeClient
+import KubeModel
+import RepoServer
+import SyncEngine
+
+/// What Git says an application should be: every source rendered by the repo server, namespaces
+/// filled in for namespaced kinds, and every object marked with the application's tracking.
+struct DesiredState: Sendable {
+    /// The objects.
+    var objects: [KubeObject]
+    /// The commit (or chart version) of each rendering source, in source order.
+    var revisions: [String]
+    /// The source type of each rendering source.
+    var sourceTypes: [SourceType]
+
+    /// Renders `application` at its target revisions (or `revisions`, one per source, for a sync to
+    /// a given revision).
+    static func load(
+        _ application: ApplicationView, repo: RepoService, client: KubeClient, tracking: ResourceTracking, revisions override: [String]? = nil,
+        hardRefresh: Bool = false
+    ) async throws(SourceError) -> DesiredState {
+        var sources = try application.sources()
+        if let override {
+            for (index, revision) in override.enumerated() where index < sources.count && !revision.isEmpty {
+                sources[index].raw["targetRevision"] = .string(revision)
+                sources[index].targetRevision = revision
+            }
+        }
+        var objects: [KubeObject] = []
+        var revisions: [String] = []
+        var types: [SourceType] = []
+        // A source with only a ref lends its files to the others and renders nothing itself.
+        for source in sources where !(source.ref != nil && source.path.isEmpty && !source.isChartRepository) {
+            let request = ManifestRequest(
+                source: source, appName: application.name, namespace: application.destinationNamespace,
+                generatePaths: application.object.annotation(WellKnownAnnotations.manifestGeneratePaths) ?? "", otherSources: sources,
+                bypassCache: hardRefresh)
+            let response = try await repo.generate(request)
+            revisions.append(response.revision)
+            types.append(response.sourceType)
+            for value in response.objects {
+                guard var object = try? KubeObject(value) else { continue }
+                object = await assignNamespace(object, default: application.destinationNamespace, client: client)
+                objects.append(tracking.stamp(object, app: application.name))
+            }
+        }
+        return DesiredState(objects: objects, revisions: revisions, sourceTypes: types)
+    }
+
+    /// Namespaced objects without a namespace go to the destination namespace; cluster-scoped ones
+    /// lose any namespace they were given. Kinds the cluster does not know yet are left as written.
+    private static func assignNamespace(_ object: KubeObject, default namespace: String, client: KubeClient) async -> KubeObject {
+        guard let resource = try? await client.discovery.resource(for: object.groupVersionKind) else { return object }
+        var result = object
+        if resource.namespaced {
+            if (object.namespace ?? "").isEmpty { result[path: "metadata", "namespace"] = .string(namespace.isEmpty ? "default" : namespace) }
+        } else if object.namespace != nil {
+            result[path: "metadata", "namespace"] = nil
+        }
+        return result
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import LocalCluster
+
+/// `wharf up`: the embedded cluster and the application controller in one process — Wharf on a
+/// machine without Kubernetes — or, with `--kubeconfig`, the controller for an existing cluster.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Run Wharf: the embedded cluster plus the application controller (or the controller alone with --kubeconfig).",
+        discussion: "Then: KUBECONFIG=<printed path> kubectl apply -n argocd -f application.yaml"
+    )
+
+    @Option(name: .customLong("data-dir"), help: "Where the cluster and the repo server keep their state.")
+    var dataDirectory: String = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".wharf").path
+
+    @Option(name: .customLong("port"), help: "The embedded cluster's HTTPS port (0 picks a free one).")
+    var port: Int = 6443
+
+    @Option(name: .customLong("kubeconfig-out"), help: "Where to write the embedded cluster's kubeconfig (default: DATA_DIR/cluster/kubeconfig).")
+    var kubeconfigOut: String?
+
+    @Option(help: "Manage this existing cluster instead of starting the embedded one.")
+    var kubeconfig: String?
+
+    @Option(help: "The namespace holding Applications, AppProjects and settings.")
+    var namespace = "argocd"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+    }
+
+    func run() async throws {
+        let data = URL(fileURLWithPath: dataDirectory)
+        let cache = data.appendingPathComponent("repo-server")
+        let namespace = namespace
+        do {
+            if let kubeconfig {
+                try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache) }
+                return
+            }
+            let configuration = LocalClusterConfiguration(
+                dataDirectory: data.appendingPathComponent("cluster"), port: port, kubeconfigPath: kubeconfigOut.map { URL(fileURLWithPath: $0) })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let (ready, continuation) = AsyncStream.makeStream(of: LocalClusterEndpoint.self)
+                group.addTask {
+                    defer { continuation.finish() }
+                    try await LocalCluster.run(configuration, handleSignals: true) { endpoint in
+                        let lines = """
+                            Wharf local cluster listening on \(endpoint.url)
+                            kubeconfig: \(endpoint.kubeconfigPath.path)
+                            try: KUBECONFIG=\(endpoint.kubeconfigPath.path) kubectl get applications -n \(namespace)
+
+                            """
+                        FileHandle.standardOutput.write(Data(lines.utf8))
+                        continuation.yield(endpoint)
+                    }
+                }
+                group.addTask {
+                    var endpoints = ready.makeAsyncIterator()
+                    guard let endpoint = await endpoints.next() else { return }
+                    try await ControllerLauncher.run(kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache)
+                }
+                // The cluster returns on SIGINT/SIGTERM; the controller goes with it.
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ClusterTestSupport
+import AppController
+import KubeClient
+import KubeModel
+
+extension RunningCluster {
+    /// The namespace Argo CD's objects live in, as upstream installs it.
+    static let argoNamespace = "argocd"
+
+    /// Starts a cluster with the `argocd` namespace, the Argo CRDs installed and the default project,
+    /// as Wharf's start-up leaves it, and runs `body` with a client of it.
+    static func withArgoCD<T: Sendable>(_ body: (RunningCluster, KubeClient) async throws -> T) async throws -> T {
+        try await with { cluster in
+            let client = try cluster.client()
+            _ = try await client.create(
+                GroupVersionResource(group: "", version: "v1", resource: "namespaces"), namespace: nil,
+                KubeObject(apiVersion: "v1", kind: "Namespace", name: argoNamespace))
+            let installer = CRDInstaller()
+            try await installer.install(using: client)
+            try await installer.ensureDefaultProject(namespace: argoNamespace, using: client)
+            return try await body(cluster, client)
+        }
+    }
+}
