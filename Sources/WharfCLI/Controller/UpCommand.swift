@@ -41,29 +41,32 @@ struct UpCommand: AsyncParsableCommand {
             }
             let configuration = LocalClusterConfiguration(
                 dataDirectory: data.appendingPathComponent("cluster"), port: port, kubeconfigPath: kubeconfigOut.map { URL(fileURLWithPath: $0) })
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let (ready, continuation) = AsyncStream.makeStream(of: LocalClusterEndpoint.self)
-                group.addTask {
-                    defer { continuation.finish() }
-                    try await LocalCluster.run(configuration, handleSignals: true) { endpoint in
-                        let lines = """
-                            Wharf local cluster listening on \(endpoint.url)
-                            kubeconfig: \(endpoint.kubeconfigPath.path)
-                            try: KUBECONFIG=\(endpoint.kubeconfigPath.path) kubectl get applications -n \(namespace)
+            // Signals cancel both halves together: the controller closes its watches, which lets the
+            // cluster's graceful shutdown finish (it waits for open requests).
+            try await SignalScope.run {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    let (ready, continuation) = AsyncStream.makeStream(of: LocalClusterEndpoint.self)
+                    group.addTask {
+                        defer { continuation.finish() }
+                        try await LocalCluster.run(configuration, handleSignals: false) { endpoint in
+                            let lines = """
+                                Wharf local cluster listening on \(endpoint.url)
+                                kubeconfig: \(endpoint.kubeconfigPath.path)
+                                try: KUBECONFIG=\(endpoint.kubeconfigPath.path) kubectl get applications -n \(namespace)
 
-                            """
-                        FileHandle.standardOutput.write(Data(lines.utf8))
-                        continuation.yield(endpoint)
+                                """
+                            FileHandle.standardOutput.write(Data(lines.utf8))
+                            continuation.yield(endpoint)
+                        }
                     }
+                    group.addTask {
+                        var endpoints = ready.makeAsyncIterator()
+                        guard let endpoint = await endpoints.next() else { return }
+                        try await ControllerLauncher.run(kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache)
+                    }
+                    try await group.next()
+                    group.cancelAll()
                 }
-                group.addTask {
-                    var endpoints = ready.makeAsyncIterator()
-                    guard let endpoint = await endpoints.next() else { return }
-                    try await ControllerLauncher.run(kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache)
-                }
-                // The cluster returns on SIGINT/SIGTERM; the controller goes with it.
-                try await group.next()
-                group.cancelAll()
             }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

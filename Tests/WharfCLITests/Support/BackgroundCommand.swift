@@ -31,6 +31,15 @@ final class BackgroundCommand {
         return condition(output)
     }
 
+    /// Sends SIGINT (Ctrl-C) and waits up to `timeout` seconds for the command to exit; its exit
+    /// status, or nil if it is still running.
+    func interrupt(timeout: Double = 30) -> Int32? {
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
     /// Stops the command: SIGTERM, then SIGKILL if it still runs a second later, as tools that do not
     /// unblock signals (curl) inherit the test runner's blocked SIGTERM and would never exit.
     func stop() {
