@@ -88,7 +88,9 @@ public struct ChildProcess: Sendable {
         }
         let pid: pid_t
         do {
-            pid = try spawn(path, stdin: stdinPipe[0], stdout: stdoutPipe[1], stderr: stderrPipe[1])
+            pid = try ProcessSpawner.spawn(
+                path, arguments: arguments, environment: environment, directory: directory, standardInput: input == nil ? nil : stdinPipe[0],
+                standardOutput: stdoutPipe[1], standardError: stderrPipe[1])
         } catch {
             for fd in stdinPipe + stdoutPipe + stderrPipe where fd >= 0 { close(fd) }
             throw error
@@ -124,55 +126,8 @@ public struct ChildProcess: Sendable {
         case .outputTooLarge:
             throw ChildProcessError(.outputTooLarge, "\(executable) printed more than \(outputLimit) bytes and was stopped")
         case .finished:
-            let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-            return ChildProcessResult(status: exit, standardOutput: Data(exchange.output), standardError: Data(exchange.errors))
+            return ChildProcessResult(status: ProcessSpawner.exitCode(status), standardOutput: Data(exchange.output), standardError: Data(exchange.errors))
         }
-    }
-
-    private func spawn(_ path: String, stdin: Int32, stdout: Int32, stderr: Int32) throws(ChildProcessError) -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if stdin >= 0 {
-            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
-        posix_spawn_file_actions_adddup2(&actions, stderr, 2)
-        if let directory {
-            guard wharf_spawn_file_actions_addchdir(&actions, directory.path) == 0 else {
-                throw ChildProcessError(.cannotStart, "\(executable): cannot change to \(directory.path)")
-            }
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A new process group (for killing descendants), no inherited signal mask, and default
-        // handling of the signals servers commonly ignore (SIGPIPE), so tools behave as from a shell.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var merged = ProcessInfo.processInfo.environment
-        merged.merge(environment) { _, new in new }
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard code == 0 else {
-            throw ChildProcessError(.cannotStart, "\(executable) could not start: \(String(cString: strerror(code)))")
-        }
-        return pid
     }
 
     /// Asks the whole group to stop, then, after a short grace period, makes sure it has.

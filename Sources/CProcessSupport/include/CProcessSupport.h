@@ -10,4 +10,8 @@ int wharf_pipe_cloexec(int fds[2]);
 /// Makes a spawned child start in `directory` (glibc's posix_spawn_file_actions_addchdir_np).
 int wharf_spawn_file_actions_addchdir(posix_spawn_file_actions_t *actions, const char *directory);
 
+/// Makes a spawned child close every descriptor from `lowest` up (glibc 2.34+'s
+/// posix_spawn_file_actions_addclosefrom_np), so that no descriptor of this process leaks into it.
+int wharf_spawn_file_actions_addclosefrom(posix_spawn_file_actions_t *actions, int lowest);
+
 #endif
