@@ -259,7 +259,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WharfCLITests",
-            dependencies: ["KubeModel", "KubeClient"],
+            dependencies: ["KubeModel", "KubeClient", "ClusterTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,4 +1,4 @@
-public import KubeModel
+import KubeModel
 import RepoServer
 import SyncEngine
 

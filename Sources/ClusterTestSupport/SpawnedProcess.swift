@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import ProcessRunner
 
 #if canImport(Glibc)
@@ -17,13 +17,13 @@ import Darwin
 ///
 /// It is spawned like every child of Wharf (``ProcessSpawner``): its own process group, default
 /// signal handling, standard input from /dev/null, no other inherited descriptor.
-struct SpawnedProcess: Sendable {
+public struct SpawnedProcess: Sendable {
     /// The child's process ID (and process group ID).
-    let pid: pid_t
+    public let pid: Int32
 
     /// Starts `executable` (an absolute path) with standard output and error appended to
     /// `outputFile` and `errorFile` (the same file is fine).
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], outputFile: URL, errorFile: URL) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], outputFile: URL, errorFile: URL) throws {
         let output = open(outputFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         let errors = open(errorFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         defer {
@@ -41,7 +41,7 @@ struct SpawnedProcess: Sendable {
 
     /// The exit status (128 + signal when killed) once the child has exited, reaping it; nil
     /// while it runs.
-    func exitStatus() -> Int32? {
+    public func exitStatus() -> Int32? {
         var status: Int32 = 0
         let reaped = waitpid(pid, &status, WNOHANG)
         if reaped == pid { return ProcessSpawner.exitCode(status) }
@@ -53,7 +53,7 @@ struct SpawnedProcess: Sendable {
     /// Waits for the exit status for at most `timeout`, blocking this thread (stopping a server
     /// happens in `defer` blocks, which cannot wait asynchronously).
     @discardableResult
-    func waitForExitBlocking(timeout: Duration) -> Int32? {
+    public func waitForExitBlocking(timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let status = exitStatus() { return status }
@@ -63,13 +63,13 @@ struct SpawnedProcess: Sendable {
     }
 
     /// Sends `signal` to the child's whole process group.
-    func signalGroup(_ signal: Int32) {
+    public func signalGroup(_ signal: Int32) {
         kill(-pid, signal)
         kill(pid, signal)
     }
 
     /// A child that could not be started.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 }
