@@ -14,6 +14,9 @@ public actor ObjectStore {
     /// Each resource's keys in order, dropped when the resource gains or loses an object.
     private var sortedKeyCache: [String: [ObjectKey]] = [:]
     private var watchers: [String: [Int: Watcher]] = [:]
+    /// Set once the cluster shuts down: watches opened after that end at once, so that a client that
+    /// re-watches immediately cannot keep the draining server waiting.
+    private var watchesClosed = false
     private var nextWatcherID = 0
     private var ownerIndex = OwnerIndex()
 
@@ -235,6 +238,10 @@ public actor ObjectStore {
         } else {
             for (key, object) in list(filter).items { continuation.yield(WatchEvent(type: .added, key: key, object: object)) }
         }
+        if watchesClosed {
+            continuation.finish()
+            return stream
+        }
         let id = nextWatcherID
         nextWatcherID += 1
         let bucket = filter.storage ?? Self.everyResource
@@ -259,8 +266,10 @@ public actor ObjectStore {
         }
     }
 
-    /// Ends every watch, so that a shutting-down server is not held open by idle watch connections.
+    /// Ends every watch, and every watch opened from now on, so that a shutting-down server is not held
+    /// open by watch connections (clients re-watch at once when a watch ends).
     public func finishAllWatches() {
+        watchesClosed = true
         for bucket in watchers.values {
             for watcher in bucket.values { watcher.continuation.finish() }
         }
