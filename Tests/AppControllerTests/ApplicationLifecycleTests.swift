@@ -31,7 +31,7 @@ struct ApplicationLifecycleTests {
     }
 
     /// Runs `body` with a running controller and a repository holding two apps' manifests.
-    private func withController(_ body: (KubeClient, AppRepository) async throws -> Void) async throws {
+    private func withController(_ body: @escaping @Sendable (KubeClient, AppRepository) async throws -> Void) async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-lifecycle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let repository = try await AppRepository(in: root)
@@ -58,19 +58,8 @@ struct ApplicationLifecycleTests {
                 """,
         ])
         try await repository.commit()
-        try await RunningCluster.with { cluster in
-            let client = try cluster.client()
-            _ = try await client.create(KubeObject(apiVersion: "v1", kind: "Namespace", name: "argocd"))
-            try await CRDInstaller().install(using: client)
-            try await CRDInstaller().ensureDefaultProject(namespace: "argocd", using: client)
-            let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: root.appendingPathComponent("cache")))
-            let controller = ApplicationController(
-                configuration: AppControllerConfiguration(namespace: "argocd", statusProcessors: 4, operationProcessors: 2), client: client, repo: repo)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await controller.run() }
-                try await body(client, repository)
-                group.cancelAll()
-            }
+        try await RunningCluster.withController(cacheDirectory: root.appendingPathComponent("cache")) { client in
+            try await body(client, repository)
         }
     }
 

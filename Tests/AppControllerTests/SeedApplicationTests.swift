@@ -60,86 +60,75 @@ struct SeedApplicationTests {
         let repository = try await AppRepository(in: root)
         try repository.write(Self.manifests(replicas: 2))
         try await repository.commit()
-        try await RunningCluster.with { cluster in
-            let client = try cluster.client()
-            _ = try await client.create(KubeObject(apiVersion: "v1", kind: "Namespace", name: "argocd"))
-            try await CRDInstaller().install(using: client)
-            try await CRDInstaller().ensureDefaultProject(namespace: "argocd", using: client)
-            let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: root.appendingPathComponent("cache")))
-            let controller = ApplicationController(
-                configuration: AppControllerConfiguration(namespace: "argocd", statusProcessors: 4, operationProcessors: 2), client: client, repo: repo)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await controller.run() }
-                // The seed's Application, with the repository served from this machine.
-                let application = try KubeObject(YAMLReader.read("""
-                    apiVersion: argoproj.io/v1alpha1
-                    kind: Application
-                    metadata:
-                      namespace: argocd
-                      name: argocd-application
-                    spec:
-                      project: default
-                      source:
-                        repoURL: \(repository.url)
-                        targetRevision: main
-                      destination:
-                        server: https://kubernetes.default.svc
-                        namespace: foo
-                      syncPolicy:
-                        automated:
-                          prune: true
-                          selfHeal: true
-                        syncOptions:
-                          - CreateNamespace=true
-                    """))
-                _ = try await client.create(application)
-                try await waitFor("Synced and Healthy after a finished sync", client: client) { app in
-                    app[path: "status", "sync", "status"] == "Synced" && app[path: "status", "health", "status"] == "Healthy"
-                        && app[path: "status", "operationState", "phase"] == "Succeeded"
-                }
-                let deployment = try await client.get(Self.deployments, namespace: "foo", name: "web")
-                #expect(deployment[path: "spec", "replicas"] == 2)
-                let synced = try await client.get(Self.applications, namespace: "argocd", name: "argocd-application")
-                #expect(synced[path: "status", "operationState", "phase"] == "Succeeded")
-                #expect(synced[path: "status", "history"]?.arrayValue?.count == 1)
-                #expect(synced[path: "status", "resources"]?.arrayValue?.count == 3)
-
-                // Self-heal: a live edit is reverted.
-                _ = try await client.patch(Self.deployments, namespace: "foo", name: "web", type: .merge, ["spec": ["replicas": 5]])
-                let healDeadline = ContinuousClock.now + .seconds(60)
-                var replicas: JSONValue?
-                repeat {
-                    try await Task.sleep(for: .milliseconds(200))
-                    replicas = try await client.get(Self.deployments, namespace: "foo", name: "web")[path: "spec", "replicas"]
-                } while replicas != 2 && ContinuousClock.now < healDeadline
-                #expect(replicas == 2, "self-heal did not revert the live edit")
-
-                // Prune: a file removed from Git is deleted from the cluster.
-                try FileManager.default.removeItem(at: repository.directory.appendingPathComponent("settings.yaml"))
-                try await repository.commit("remove settings")
-                _ = try await client.patch(
-                    Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
-                    ["metadata": ["annotations": ["argocd.argoproj.io/refresh": "normal"]]])
-                try await waitFor("the ConfigMap pruned", client: client) { _ in
-                    (try? await client.get(Self.configMaps, namespace: "foo", name: "settings")) == nil
-                }
-
-                // Without prune, a removed file is reported as requiring pruning and left alone.
-                _ = try await client.patch(
-                    Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
-                    ["spec": ["syncPolicy": ["automated": ["prune": false]]]])
-                try FileManager.default.removeItem(at: repository.directory.appendingPathComponent("extra.yaml"))
-                try await repository.commit("remove extra")
-                _ = try await client.patch(
-                    Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
-                    ["metadata": ["annotations": ["argocd.argoproj.io/refresh": "normal"]]])
-                try await waitFor("extra reported as requiring pruning", client: client) { app in
-                    (app[path: "status", "resources"]?.arrayValue ?? []).contains { $0["name"] == "extra" && $0["requiresPruning"] == true }
-                }
-                let extra = try? await client.get(Self.configMaps, namespace: "foo", name: "extra")
-                #expect(extra != nil, "a resource was pruned although prune is off")
-                group.cancelAll()
+        try await RunningCluster.withController(cacheDirectory: root.appendingPathComponent("cache")) { client in
+            // The seed's Application, with the repository served from this machine.
+            let application = try KubeObject(YAMLReader.read("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Application
+                metadata:
+                  namespace: argocd
+                  name: argocd-application
+                spec:
+                  project: default
+                  source:
+                    repoURL: \(repository.url)
+                    targetRevision: main
+                  destination:
+                    server: https://kubernetes.default.svc
+                    namespace: foo
+                  syncPolicy:
+                    automated:
+                      prune: true
+                      selfHeal: true
+                    syncOptions:
+                      - CreateNamespace=true
+                """))
+            _ = try await client.create(application)
+            try await waitFor("Synced and Healthy after a finished sync", client: client) { app in
+                app[path: "status", "sync", "status"] == "Synced" && app[path: "status", "health", "status"] == "Healthy"
+                    && app[path: "status", "operationState", "phase"] == "Succeeded"
             }
+            let deployment = try await client.get(Self.deployments, namespace: "foo", name: "web")
+            #expect(deployment[path: "spec", "replicas"] == 2)
+            let synced = try await client.get(Self.applications, namespace: "argocd", name: "argocd-application")
+            #expect(synced[path: "status", "operationState", "phase"] == "Succeeded")
+            #expect(synced[path: "status", "history"]?.arrayValue?.count == 1)
+            #expect(synced[path: "status", "resources"]?.arrayValue?.count == 3)
+
+            // Self-heal: a live edit is reverted.
+            _ = try await client.patch(Self.deployments, namespace: "foo", name: "web", type: .merge, ["spec": ["replicas": 5]])
+            let healDeadline = ContinuousClock.now + .seconds(60)
+            var replicas: JSONValue?
+            repeat {
+                try await Task.sleep(for: .milliseconds(200))
+                replicas = try await client.get(Self.deployments, namespace: "foo", name: "web")[path: "spec", "replicas"]
+            } while replicas != 2 && ContinuousClock.now < healDeadline
+            #expect(replicas == 2, "self-heal did not revert the live edit")
+
+            // Prune: a file removed from Git is deleted from the cluster.
+            try FileManager.default.removeItem(at: repository.directory.appendingPathComponent("settings.yaml"))
+            try await repository.commit("remove settings")
+            _ = try await client.patch(
+                Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
+                ["metadata": ["annotations": ["argocd.argoproj.io/refresh": "normal"]]])
+            try await waitFor("the ConfigMap pruned", client: client) { _ in
+                (try? await client.get(Self.configMaps, namespace: "foo", name: "settings")) == nil
+            }
+
+            // Without prune, a removed file is reported as requiring pruning and left alone.
+            _ = try await client.patch(
+                Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
+                ["spec": ["syncPolicy": ["automated": ["prune": false]]]])
+            try FileManager.default.removeItem(at: repository.directory.appendingPathComponent("extra.yaml"))
+            try await repository.commit("remove extra")
+            _ = try await client.patch(
+                Self.applications, namespace: "argocd", name: "argocd-application", type: .merge,
+                ["metadata": ["annotations": ["argocd.argoproj.io/refresh": "normal"]]])
+            try await waitFor("extra reported as requiring pruning", client: client) { app in
+                (app[path: "status", "resources"]?.arrayValue ?? []).contains { $0["name"] == "extra" && $0["requiresPruning"] == true }
+            }
+            let extra = try? await client.get(Self.configMaps, namespace: "foo", name: "extra")
+            #expect(extra != nil, "a resource was pruned although prune is off")
         }
     }
 }

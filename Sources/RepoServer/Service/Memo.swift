@@ -1,5 +1,5 @@
 /// Values computed once per key even when many callers ask at the same time (they share the one
-/// computation), remembered for `ttl` (forever when nil) and up to `capacity` keys. Failures are not
+/// computation), remembered for `ttl` (forever when nil, not at all when zero) and up to `capacity` keys. Failures are not
 /// remembered, so a fixed problem heals on the next request.
 actor Memo<Value: Sendable> {
     private let ttl: Duration?
@@ -27,8 +27,11 @@ actor Memo<Value: Sendable> {
             let value = try await task.value
             if running[key] == task {
                 running[key] = nil
-                if values.count >= capacity { values.removeAll(keepingCapacity: true) }
-                values[key] = (value, ttl.map { ContinuousClock.now + $0 })
+                // A zero lifetime only shares computations in flight; nothing is worth keeping.
+                if ttl != .zero {
+                    if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+                    values[key] = (value, ttl.map { ContinuousClock.now + $0 })
+                }
             }
             return value
         } catch {

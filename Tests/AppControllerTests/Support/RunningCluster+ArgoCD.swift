@@ -1,7 +1,9 @@
-import ClusterTestSupport
 import AppController
+import ClusterTestSupport
+import Foundation
 import KubeClient
 import KubeModel
+import RepoServer
 
 extension RunningCluster {
     /// The namespace Argo CD's objects live in, as upstream installs it.
@@ -19,6 +21,22 @@ extension RunningCluster {
             try await installer.install(using: client)
             try await installer.ensureDefaultProject(namespace: argoNamespace, using: client)
             return try await body(cluster, client)
+        }
+    }
+
+    /// Like ``withArgoCD(_:)``, with the application controller running (manifests cached under
+    /// `cacheDirectory`) while `body` runs.
+    static func withController(cacheDirectory: URL, _ body: @escaping @Sendable (KubeClient) async throws -> Void) async throws {
+        try await withArgoCD { _, client in
+            let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: cacheDirectory))
+            let controller = ApplicationController(
+                configuration: AppControllerConfiguration(namespace: argoNamespace, statusProcessors: 4, operationProcessors: 2), client: client,
+                repo: repo)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await controller.run() }
+                try await body(client)
+                group.cancelAll()
+            }
         }
     }
 }
