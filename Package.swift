@@ -162,6 +162,8 @@ let package = Package(
                 "KubeClient",
                 "AppController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -191,6 +193,12 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             path: "Benchmarks/LocalClusterBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AppControllerBenchmark",
+            dependencies: ["AppController", "KubeClient", "KubeModel", "LocalCluster", "ProcessRunner", "RepoServer"],
+            path: "Benchmarks/AppControllerBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -60,6 +60,12 @@ public enum HealthAssessor {
         statuses.max() ?? .healthy
     }
 
+    /// Whether a missing resource of this kind counts towards its application's health: only kinds
+    /// with a built-in check do (upstream leaves out a missing ConfigMap, which has no health at all).
+    public static func missingCounts(group: String, kind: String) -> Bool {
+        checks[GroupKind(group: group, kind: kind)] != nil
+    }
+
     /// Whether a group belongs to a custom resource rather than to Kubernetes itself (the core group,
     /// the dotless built-in groups such as `apps` and `batch`, and the `*.k8s.io` groups), so that the
     /// generic conditions check never gives health to a built-in kind upstream leaves without one.

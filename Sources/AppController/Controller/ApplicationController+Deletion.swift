@@ -28,6 +28,8 @@ extension ApplicationController {
             return
         }
         let kept = finalizers.filter { !ours.contains($0) }
-        _ = try? await patch(application.name, ["metadata": ["finalizers": .array(kept.map(JSONValue.string))]])
+        if !(await write(application.name, ["metadata": ["finalizers": .array(kept.map(JSONValue.string))]])) {
+            await refreshQueue.addRateLimited(application.name)
+        }
     }
 }

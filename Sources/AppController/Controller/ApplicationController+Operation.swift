@@ -6,7 +6,8 @@ import SyncEngine
 
 extension ApplicationController {
     /// Runs the application's requested operation (a sync), recording progress in
-    /// `status.operationState` as upstream does, so that a restarted controller resumes it.
+    /// `status.operationState` as upstream does, so that a restarted controller resumes it. Setting
+    /// the phase to `Terminating` (`argocd app terminate-op`) stops it.
     func operate(_ name: String) async {
         guard !runningOperations.contains(name), await application(name)?.operation != nil else { return }
         // Read from the server, not the cache: a just-finished operation may still show in the cache,
@@ -18,24 +19,63 @@ extension ApplicationController {
         defer { runningOperations.remove(name) }
         let sync = operation["sync"] ?? .emptyObject
         let state = application.operationState
-        let resuming = state?["phase"]?.stringValue == "Running"
+        let phase = state?["phase"]?.stringValue
+        let resuming = phase == "Running" || phase == "Terminating"
         let startedAt = resuming ? state?["startedAt"]?.stringValue ?? Self.timestamp() : Self.timestamp()
         let previous = resuming ? (state?[path: ["syncResult", "resources"]]?.arrayValue ?? []).compactMap(ResourceResult.init(json:)) : []
         let retryCount = Int(state?["retryCount"]?.int64Value ?? 0)
         var operationState: JSONValue = ["operation": operation, "phase": "Running", "message": "", "startedAt": .string(startedAt)]
         if retryCount > 0 { operationState["retryCount"] = .int(retryCount) }
         if !previous.isEmpty { operationState["syncResult"] = ["resources": .array(previous.map(\.json))] }
-        _ = try? await patch(name, ["status": ["operationState": operationState]])
+        if phase == "Terminating" {
+            // Terminated while no controller ran it: nothing is running any more, so it just ends.
+            let run = SyncRun(phase: .failed, message: SyncOutcome.terminatedMessage, results: previous, revisions: [], terminated: true)
+            await finish(application, operation: operation, state: operationState, outcome: run, startedAt: startedAt, retryCount: retryCount)
+            await refreshQueue.add(name)
+            return
+        }
+        await write(name, ["status": ["operationState": operationState]])
 
         let running = operationState
-        let outcome = await runSync(application, sync: sync, previous: previous) { [weak self] results in
-            var progress = running
-            progress["syncResult"] = ["resources": .array(results.map(\.json))]
-            _ = try? await self?.patch(name, ["status": ["operationState": progress]])
+        let task = Task { [weak self] () -> SyncRun? in
+            await self?.runSync(application, sync: sync, previous: previous) { [weak self] results in
+                var progress = running
+                progress["syncResult"] = ["resources": .array(results.map(\.json))]
+                await self?.recordProgress(name, progress)
+            }
+        }
+        operationTasks[name] = task
+        var outcome = await task.value ?? SyncRun(phase: .error, message: "controller stopped", results: previous, revisions: [])
+        operationTasks[name] = nil
+        if task.isCancelled {
+            outcome.phase = .failed
+            outcome.message = SyncOutcome.terminatedMessage
+            outcome.terminated = true
         }
         metrics.recordSync(phase: outcome.phase.rawValue)
         await finish(application, operation: operation, state: operationState, outcome: outcome, startedAt: startedAt, retryCount: retryCount)
         await refreshQueue.add(name)
+    }
+
+    /// Writes a running sync's progress, unless someone asked to terminate it meanwhile: the write
+    /// is conditional on the phase still being `Running`, so that a `Terminating` is never overwritten,
+    /// and a refused write stops the sync.
+    private func recordProgress(_ name: String, _ progress: JSONValue) async {
+        let patch: JSONValue = [
+            ["op": "test", "path": "/status/operationState/phase", "value": "Running"],
+            ["op": "replace", "path": "/status/operationState", "value": progress],
+        ]
+        do {
+            _ = try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: .json, patch)
+        } catch {
+            let current = try? await client.get(Self.applications, namespace: configuration.namespace, name: name)
+            if current?[path: "status", "operationState", "phase"]?.stringValue == "Terminating" { terminate(name) }
+        }
+    }
+
+    /// Stops the running sync of `name`, if any; it ends `Failed` with upstream's message.
+    func terminate(_ name: String) {
+        operationTasks[name]?.cancel()
     }
 
     /// The result of a sync and the revisions it synced to.
@@ -44,17 +84,18 @@ extension ApplicationController {
         var message: String
         var results: [ResourceResult]
         var revisions: [String]
+        /// Whether a user stopped it (no retry follows).
+        var terminated = false
     }
 
     private func runSync(
         _ application: ApplicationView, sync: JSONValue, previous: [ResourceResult], progress: @escaping @Sendable ([ResourceResult]) async -> Void
     ) async -> SyncRun {
-        let requested = sync["revisions"]?.arrayValue?.compactMap(\.stringValue) ?? sync["revision"]?.stringValue.map { [$0] }
         let desired: DesiredState
         do {
-            desired = try await DesiredState.load(application, repo: repo, client: client, tracking: tracking, revisions: requested)
+            desired = try await DesiredState.load(application, repo: repo, client: client, tracking: tracking, sync: sync)
         } catch {
-            return SyncRun(phase: .error, message: "ComparisonError: \(error.message)", results: previous, revisions: requested ?? [])
+            return SyncRun(phase: .error, message: "ComparisonError: \(error.message)", results: previous, revisions: DesiredState.revisions(of: sync) ?? [])
         }
         let options = SyncOptions(application.syncOptions + (sync["syncOptions"]?.arrayValue ?? []).compactMap(\.stringValue))
         if options.createNamespace, !application.destinationNamespace.isEmpty, let problem = await createNamespace(application) {
@@ -69,10 +110,20 @@ extension ApplicationController {
                     name: entry["name"]?.stringValue ?? "")
             })
         }
-        let comparison = Comparison(desired: desired.objects, live: live, ignore: application.ignoreDifferences)
+        let ignore = await ignoreRules(for: application)
+        let comparison = Comparison(desired: desired.objects, live: live, ignore: ignore)
+        var targets = desired.objects
+        if options.respectIgnoreDifferences {
+            // Ignored fields keep their live values: a sync must not undo what does not count.
+            targets = targets.map { object in
+                guard let current = live[object.key] else { return object }
+                let kept = ignore.reduce(object.content) { $1.keepingLiveValues(of: current.content, in: $0) }
+                return (try? KubeObject(kept)) ?? object
+            }
+        }
         let outOfSync = Set(comparison.resources.filter { $0.status != .synced }.map(\.key))
         let plan = SyncPlan(
-            desired: desired.objects, live: live, options: options, prune: sync["prune"]?.boolValue ?? false, selection: selection, outOfSync: outOfSync)
+            desired: targets, live: live, options: options, prune: sync["prune"]?.boolValue ?? false, selection: selection, outOfSync: outOfSync)
         let outcome = await SyncRunner(client: client, cache: cache).run(plan, dryRun: sync["dryRun"]?.boolValue ?? false, previous: previous, progress: progress)
         return SyncRun(phase: outcome.phase, message: outcome.message, results: outcome.results, revisions: desired.revisions)
     }
@@ -105,20 +156,22 @@ extension ApplicationController {
         final["finishedAt"] = .string(now)
         var syncResult: JSONValue = ["resources": .array(outcome.results.map(\.json))]
         if outcome.revisions.count == 1 { syncResult["revision"] = .string(outcome.revisions[0]) } else { syncResult["revisions"] = .array(outcome.revisions.map(JSONValue.string)) }
-        if let source = application.object[path: "spec", "source"] { syncResult["source"] = source }
-        if let sources = application.object[path: "spec", "sources"] { syncResult["sources"] = sources }
+        // The sources deployed: the operation's own (a rollback's), otherwise the spec's.
+        let container = application.sourceHolder(of: operation["sync"] ?? .emptyObject)
+        if let source = container["source"], !source.isNull { syncResult["source"] = source }
+        if let sources = container["sources"]?.arrayValue, !sources.isEmpty { syncResult["sources"] = .array(sources) }
         final["syncResult"] = syncResult
         var body: JSONValue = ["status": ["operationState": final]]
         let retry = operation["retry"] ?? .emptyObject
         let limit = Int(retry["limit"]?.int64Value ?? 0)
-        if outcome.phase != .succeeded, limit < 0 || retryCount < limit {
+        if outcome.phase != .succeeded, !outcome.terminated, limit < 0 || retryCount < limit {
             final["phase"] = "Running"
             final["retryCount"] = .int(retryCount + 1)
             final["message"] = .string("Retrying attempt #\(retryCount + 1) at \(now), last attempt failed: \(outcome.message)")
             final["finishedAt"] = nil
             final["syncResult"] = nil
             body = ["status": ["operationState": final]]
-            _ = try? await patch(application.name, body)
+            await write(application.name, body)
             await operationQueue.addAfter(application.name, delay: Self.retryDelay(retry, attempt: retryCount))
             return
         }
@@ -135,7 +188,11 @@ extension ApplicationController {
             if history.count > application.revisionHistoryLimit { history.removeFirst(history.count - application.revisionHistoryLimit) }
             body[path: ["status", "history"]] = .array(history)
         }
-        _ = try? await patch(application.name, body)
+        if !(await write(application.name, body)) {
+            // The outcome could not be recorded: the operation stays requested, and running it again
+            // resumes from the progress recorded so far.
+            await operationQueue.addRateLimited(application.name)
+        }
     }
 
     /// Upstream's retry backoff: `duration` (5s) × `factor` (2) per attempt, at most `maxDuration` (3m).

@@ -48,7 +48,10 @@ extension ApplicationController {
             return
         }
         let live = await cache.resources(of: name)
-        let comparison = Comparison(desired: desired.objects, live: live, ignore: application.ignoreDifferences)
+        let comparison = Comparison(desired: desired.objects, live: live, ignore: await ignoreRules(for: application))
+        for problem in application.ignoreDifferences.flatMap(\.problems) {
+            conditions.append(Self.condition("InvalidSpecError", "spec.\(problem); fix or remove it (the fields it names are compared)", now))
+        }
         var sync: JSONValue = ["status": .string(comparison.syncStatus.rawValue), "comparedTo": comparedTo(application)]
         if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
         status["sync"] = sync
@@ -114,7 +117,7 @@ extension ApplicationController {
         // A merge patch keeps members it does not mention: name the ones that went away as null.
         var body: JSONValue = ["status": Self.replacing(old: old, with: status)]
         if clearRefresh { body[path: ["metadata", "annotations", "argocd.argoproj.io/refresh"]] = .null }
-        _ = try? await patch(application.name, body)
+        if !(await write(application.name, body)) { await refreshQueue.addRateLimited(application.name) }
     }
 
     /// Starts an automated sync: once per revision, or again for drift when self-heal is on (with
@@ -144,7 +147,7 @@ extension ApplicationController {
         var sync: JSONValue = ["prune": .bool(application.autoPrune), "syncOptions": .array(application.syncOptions.map(JSONValue.string))]
         if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
         let operation: JSONValue = ["sync": sync, "initiatedBy": ["automated": true], "retry": application.object[path: "spec", "syncPolicy", "retry"] ?? .emptyObject]
-        _ = try? await patch(application.name, ["operation": operation])
+        if !(await write(application.name, ["operation": operation])) { await refreshQueue.addRateLimited(application.name) }
     }
 
     /// A merge patch that turns `old` into `new`: `new`, plus null for every object member that `new`

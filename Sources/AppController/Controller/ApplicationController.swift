@@ -13,6 +13,7 @@ public import SyncEngine
 public actor ApplicationController {
     static let applications = GroupVersionResource(group: "argoproj.io", version: "v1alpha1", resource: "applications")
     static let projects = GroupVersionResource(group: "argoproj.io", version: "v1alpha1", resource: "appprojects")
+    static let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
     static let finalizerForeground = "resources-finalizer.argocd.argoproj.io"
     static let finalizerBackground = "resources-finalizer.argocd.argoproj.io/background"
 
@@ -23,13 +24,20 @@ public actor ApplicationController {
     let tracking: ResourceTracking
     let applicationInformer: SharedInformer
     let projectInformer: SharedInformer
+    /// The ConfigMaps of the controller's namespace, for `argocd-cm`.
+    let settingsInformer: SharedInformer
+    /// `argocd-cm` as last read, by its resource version.
+    var parsedSettings: (version: String, settings: ArgoSettings)?
     let refreshQueue = WorkQueue<String>(baseDelay: .milliseconds(250), maximumDelay: .seconds(300))
     let operationQueue = WorkQueue<String>(baseDelay: .seconds(5), maximumDelay: .seconds(180))
     /// Operations in progress, so that a refresh never starts a second one.
     var runningOperations: Set<String> = []
+    /// The syncs being carried out, so that a terminate request can stop them.
+    var operationTasks: [String: Task<SyncRun?, Never>] = [:]
     /// The last revision each application was automatically synced to, with when (self-heal backoff).
     var autoSyncs: [String: (revision: String, attempts: Int, at: ContinuousClock.Instant)] = [:]
-    let metrics = ControllerMetrics()
+    /// The controller's metrics (upstream's names), for a `/metrics` endpoint.
+    public nonisolated let metrics = ControllerMetrics()
 
     /// A controller for the Applications in `configuration.namespace`, deploying to the cluster
     /// `client` talks to, with manifests from `repo`.
@@ -41,19 +49,27 @@ public actor ApplicationController {
         cache = ClusterCache(client: client, tracking: tracking)
         applicationInformer = SharedInformer(client: client, resource: Self.applications, namespace: configuration.namespace, kind: "Application")
         projectInformer = SharedInformer(client: client, resource: Self.projects, namespace: configuration.namespace, kind: "AppProject")
+        settingsInformer = SharedInformer(client: client, resource: Self.configMaps, namespace: configuration.namespace, kind: "ConfigMap")
     }
 
     /// Runs until the calling task is cancelled.
     public func run() async {
         let applicationEvents = await applicationInformer.events()
+        let settingsEvents = await settingsInformer.events()
         let changes = await cache.changes()
         await withDiscardingTaskGroup { group in
             group.addTask { [cache] in await cache.run() }
             group.addTask { [applicationInformer] in await applicationInformer.run() }
             group.addTask { [projectInformer] in await projectInformer.run() }
+            group.addTask { [settingsInformer] in await settingsInformer.run() }
             await cache.waitForSync()
             await applicationInformer.waitForCacheSync()
             await projectInformer.waitForCacheSync()
+            await settingsInformer.waitForCacheSync()
+            group.addTask { [weak self] in
+                // New settings (system-wide ignores) can change every application's comparison.
+                for await event in settingsEvents where event.object.name == ArgoSettings.configMapName { await self?.refreshAll() }
+            }
             group.addTask { [weak self] in
                 for await event in applicationEvents { await self?.applicationChanged(event) }
             }
@@ -92,6 +108,30 @@ public actor ApplicationController {
         await refreshQueue.add(object.name)
         if case .deleted = event { return }
         if object["operation"].map({ !$0.isNull }) ?? false { await operationQueue.add(object.name) }
+        if object[path: "status", "operationState", "phase"]?.stringValue == "Terminating" { terminate(object.name) }
+    }
+
+    /// The settings from `argocd-cm`, read again only when it changed. Problems in them are reported
+    /// once per version on standard error (they concern every application, not one).
+    func settings() async -> ArgoSettings {
+        let object = await settingsInformer.get(namespace: configuration.namespace, name: ArgoSettings.configMapName)
+        let version = object?.resourceVersion ?? ""
+        if let parsedSettings, parsedSettings.version == version { return parsedSettings.settings }
+        let settings = ArgoSettings(configMap: object)
+        for problem in settings.problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
+        parsedSettings = (version, settings)
+        return settings
+    }
+
+    /// The ignore rules for `application`: its own, then the system-wide ones.
+    func ignoreRules(for application: ApplicationView) async -> [IgnoreDifference] {
+        application.ignoreDifferences + (await settings()).ignoreDifferences
+    }
+
+    /// Queues a refresh of every application, as the periodic refresh does (and as a change of
+    /// settings that affects all of them must).
+    public func refreshAll() async {
+        for object in await applicationInformer.list() { await refreshQueue.add(object.name) }
     }
 
     /// Refreshes again after the reconciliation period plus up to the jitter.
@@ -109,5 +149,19 @@ public actor ApplicationController {
     @discardableResult
     func patch(_ name: String, _ body: JSONValue) async throws(KubeError) -> KubeObject {
         try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: .merge, body)
+    }
+
+    /// Merge-patches the Application, trying again (for about ten seconds) while the server answers
+    /// with a transient error: the patches the controller sends say what the state is, not how to
+    /// change it, so sending one twice is harmless, and losing one would lose an operation's outcome.
+    /// Returns whether the write landed.
+    @discardableResult
+    func write(_ name: String, _ body: JSONValue) async -> Bool {
+        do {
+            _ = try await TransientRetry.run(attempts: 7) { () async throws(KubeError) in try await patch(name, body) }
+            return true
+        } catch {
+            return false
+        }
     }
 }

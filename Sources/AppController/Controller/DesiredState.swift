@@ -13,14 +13,13 @@ struct DesiredState: Sendable {
     /// The source type of each rendering source.
     var sourceTypes: [SourceType]
 
-    /// Renders `application` at its target revisions (or `revisions`, one per source, for a sync to
-    /// a given revision).
+    /// Renders `application` at its target revisions, or as the sync operation `sync` asks: its
+    /// `revision(s)` (one per source) and, for a rollback, its `source(s)`.
     static func load(
-        _ application: ApplicationView, repo: RepoService, client: KubeClient, tracking: ResourceTracking, revisions override: [String]? = nil,
-        hardRefresh: Bool = false
+        _ application: ApplicationView, repo: RepoService, client: KubeClient, tracking: ResourceTracking, sync: JSONValue? = nil, hardRefresh: Bool = false
     ) async throws(SourceError) -> DesiredState {
-        var sources = try application.sources()
-        if let override {
+        var sources = if let sync { try application.sources(of: sync) } else { try application.sources() }
+        if let override = sync.flatMap(Self.revisions(of:)) {
             for (index, revision) in override.enumerated() where index < sources.count && !revision.isEmpty {
                 sources[index].raw["targetRevision"] = .string(revision)
                 sources[index].targetRevision = revision
@@ -45,6 +44,11 @@ struct DesiredState: Sendable {
             }
         }
         return DesiredState(objects: objects, revisions: revisions, sourceTypes: types)
+    }
+
+    /// The revisions a sync operation asks for, one per source, if it names any.
+    static func revisions(of sync: JSONValue) -> [String]? {
+        sync["revisions"]?.arrayValue?.compactMap(\.stringValue) ?? sync["revision"]?.stringValue.map { [$0] }
     }
 
     /// Namespaced objects without a namespace go to the destination namespace; cluster-scoped ones

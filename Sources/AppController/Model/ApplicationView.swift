@@ -33,14 +33,34 @@ struct ApplicationView: Sendable {
 
     /// The sources: `spec.sources`, or `spec.source` alone.
     func sources() throws(SourceError) -> [ApplicationSource] {
-        if let list = object[path: "spec", "sources"]?.arrayValue, !list.isEmpty {
+        try Self.sources(in: object["spec"] ?? .emptyObject, field: "spec")
+    }
+
+    /// The sources a sync operation deploys: those it names itself (a rollback names the sources of
+    /// a history entry), otherwise the spec's.
+    func sources(of sync: JSONValue) throws(SourceError) -> [ApplicationSource] {
+        Self.namesSources(sync) ? try Self.sources(in: sync, field: "operation.sync") : try sources()
+    }
+
+    /// What holds the `source`/`sources` a sync operation deploys: the operation, or the spec.
+    func sourceHolder(of sync: JSONValue) -> JSONValue {
+        Self.namesSources(sync) ? sync : object["spec"] ?? .emptyObject
+    }
+
+    private static func namesSources(_ sync: JSONValue) -> Bool {
+        sync["sources"]?.arrayValue.map { !$0.isEmpty } ?? false || sync["source"].map { !$0.isNull } ?? false
+    }
+
+    /// `sources` or `source` of `container` (the spec, or a sync operation).
+    private static func sources(in container: JSONValue, field: String) throws(SourceError) -> [ApplicationSource] {
+        if let list = container["sources"]?.arrayValue, !list.isEmpty {
             var sources: [ApplicationSource] = []
-            for (index, entry) in list.enumerated() { sources.append(try ApplicationSource(entry, field: "spec.sources[\(index)]")) }
+            for (index, entry) in list.enumerated() { sources.append(try ApplicationSource(entry, field: "\(field).sources[\(index)]")) }
             return sources
         }
-        guard let single = object[path: "spec", "source"], !single.isNull else {
-            throw SourceError("spec.source: the application has no source; give spec.source or spec.sources")
+        guard let single = container["source"], !single.isNull else {
+            throw SourceError("\(field).source: the application has no source; give \(field).source or \(field).sources")
         }
-        return [try ApplicationSource(single, field: "spec.source")]
+        return [try ApplicationSource(single, field: "\(field).source")]
     }
 }

@@ -17,6 +17,10 @@ public actor ClusterCache {
     private var nextID = 0
     /// Increases with every change.
     public private(set) var version: UInt64 = 0
+    /// When every kind had been listed (the cache's age is measured from it).
+    public private(set) var syncedAt: ContinuousClock.Instant?
+    /// How many live objects the cache holds.
+    public var objectCount: Int { objects.count }
 
     /// A cache of the cluster `client` talks to; nothing is read until ``run()``.
     public init(client: KubeClient, tracking: ResourceTracking = ResourceTracking()) {
@@ -40,6 +44,7 @@ public actor ClusterCache {
         // Discovery starts informers asynchronously; wait until some exist before waiting on them.
         while await watch.resources.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
         await watch.waitForCacheSync()
+        if syncedAt == nil { syncedAt = .now }
     }
 
     /// The live object with `key`.

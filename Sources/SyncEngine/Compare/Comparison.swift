@@ -1,5 +1,5 @@
 import Foundation
-public import KubeDiff
+import KubeDiff
 public import KubeHealth
 public import KubeModel
 
@@ -14,9 +14,9 @@ public struct Comparison: Sendable {
     /// - Parameters:
     ///   - desired: The desired objects, namespaces assigned and tracking stamped.
     ///   - live: The application's live resources.
-    ///   - ignore: Fields that do not count.
+    ///   - ignore: Fields that do not count; entries are bound to each live object, so that
+    ///     `managedFieldsManagers` see its managed fields.
     public init(desired: [KubeObject], live: [ResourceKey: KubeObject], ignore: [IgnoreDifference] = []) {
-        let options = DiffOptions(normalizers: [ServerFieldsNormalizer()] + ignore.map { $0 as any Normalizer })
         var resources: [ResourceStatus] = []
         var seen: Set<ResourceKey> = []
         for object in desired where HookType.of(object.content).isEmpty {
@@ -25,6 +25,8 @@ public struct Comparison: Sendable {
             let current = live[key]
             let status: SyncStatusCode
             if let current {
+                // Bound per resource: fields ignored by manager are those owned in this live object.
+                let options = DiffOptions(normalizers: [ServerFieldsNormalizer()] + ignore.map { $0.bound(toLive: current.content) })
                 let modified = (try? Differ.diff(desired: object.content, live: current.content, options: options).modified) ?? true
                 status = modified ? .outOfSync : .synced
             } else {
@@ -45,7 +47,20 @@ public struct Comparison: Sendable {
         resources.sort { $0.key < $1.key }
         self.resources = resources
         syncStatus = resources.contains { $0.status != .synced } ? .outOfSync : .synced
-        let worst = resources.compactMap { $0.requiresPruning ? nil : $0.health }.max { $0.status < $1.status }
+        let worst = resources.compactMap(Self.countedHealth).max { $0.status < $1.status }
         health = worst.map { HealthStatus($0.status, message: $0.status == .healthy ? "" : $0.message) } ?? HealthStatus(.healthy)
+    }
+
+    /// The health a resource adds to its application's, as upstream counts it (see
+    /// ``HealthAssessor/aggregate(_:)``): nothing for what awaits pruning, for a missing resource of a
+    /// kind without a health check, and for a child Application that is Missing or Unknown (its own
+    /// status says why; the parent should not turn Unknown with it).
+    private static func countedHealth(_ resource: ResourceStatus) -> HealthStatus? {
+        guard !resource.requiresPruning, let health = resource.health else { return nil }
+        if resource.live == nil && !HealthAssessor.missingCounts(group: resource.key.group, kind: resource.key.kind) { return nil }
+        if resource.key.group == "argoproj.io" && resource.key.kind == "Application" && (health.status == .missing || health.status == .unknown) {
+            return nil
+        }
+        return health
     }
 }

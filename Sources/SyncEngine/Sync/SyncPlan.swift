@@ -46,7 +46,9 @@ public struct SyncPlan: Sendable {
             tasks.append(SyncTask(key: key, phase: .sync, wave: SyncTask.wave(of: object), target: object, live: live[key], isHook: false, options: effective))
         }
         var pruneLast: [SyncTask] = []
-        for (key, object) in live.sorted(by: { $0.key < $1.key }) where !desiredKeys.contains(key) {
+        // Live hooks are never pruned: their delete policies decide when they go (and a resumed sync
+        // finds the hooks it started among the live objects).
+        for (key, object) in live.sorted(by: { $0.key < $1.key }) where !desiredKeys.contains(key) && HookType.of(object.content).isEmpty {
             if let selection, !selection.contains(key) { continue }
             let effective = options.merged(with: object)
             if !prune || effective.pruneDisabled {

@@ -33,7 +33,7 @@ public struct SyncRunner: Sendable {
             results.record(ResourceResult(key: skipped.key, version: "", status: .pruneSkipped, message: skipped.reason, syncPhase: .sync))
         }
         let work = plan.tasks.filter { $0.phase != .syncFail && !results.isDone($0) }
-        if let failure = await dryRunAll(work.filter { !$0.isHook && !$0.isPrune }) {
+        if let failure = await dryRunAll(work.filter { !$0.isHook && !$0.isPrune }, results: &results) {
             return SyncOutcome(phase: .failed, message: "one or more objects failed to apply (dry run): \(failure)", results: results.all)
         }
         if dryRun {
@@ -47,7 +47,13 @@ public struct SyncRunner: Sendable {
                 failure = "operation terminated"
                 break
             }
-            let applied = await execute(group.value, results: &results)
+            // A hook an interrupted run started and that still exists is waited for, never started twice.
+            var toRun: [SyncTask] = []
+            for task in group.value {
+                if let recorded = results.result(for: task), recorded.hookPhase == .running, await cache.object(recorded.key) != nil { continue }
+                toRun.append(task)
+            }
+            let applied = await execute(toRun, results: &results)
             await progress(results.all)
             if let problem = applied {
                 failure = problem
@@ -60,6 +66,11 @@ public struct SyncRunner: Sendable {
                 break
             }
             await progress(results.all)
+        }
+        if Task.isCancelled {
+            await terminateRunningHooks(results: &results)
+            await progress(results.all)
+            return SyncOutcome(phase: .failed, message: SyncOutcome.terminatedMessage, results: results.all)
         }
         if let failure {
             let failHooks = plan.tasks.filter { $0.phase == .syncFail }
@@ -81,16 +92,20 @@ public struct SyncRunner: Sendable {
         static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { (lhs.phase, lhs.wave) < (rhs.phase, rhs.wave) }
     }
 
-    private func dryRunAll(_ tasks: [SyncTask]) async -> String? {
+    /// Dry-runs every task; each one that fails is recorded `SyncFailed` with the server's reason (so
+    /// that all bad resources are listed, not only the first), and the first failure is returned.
+    private func dryRunAll(_ tasks: [SyncTask], results: inout Results) async -> String? {
+        var first: String?
         for task in tasks {
             do {
                 _ = try await apply(task, dryRun: true)
             } catch {
                 if error.category == .notFound && task.options.skipDryRunOnMissingResource { continue }
-                return "\(task.key.kind) \(task.key.namespace.isEmpty ? "" : task.key.namespace + "/")\(task.key.name): \(error.message)"
+                results.record(result(task, .syncFailed, error.message))
+                first = first ?? "\(task.key.kind) \(task.key.namespace.isEmpty ? "" : task.key.namespace + "/")\(task.key.name): \(error.message)"
             }
         }
-        return nil
+        return first
     }
 
     /// Applies, creates (hooks) or prunes every task of one wave at once; the first failure, if any.
@@ -117,7 +132,7 @@ public struct SyncRunner: Sendable {
                 case "orphan": .orphan
                 default: .foreground
                 }
-                _ = try await client.delete(task.object, options: DeleteOptions(propagationPolicy: policy))
+                _ = try await TransientRetry.run { () async throws(KubeError) in try await client.delete(task.object, options: DeleteOptions(propagationPolicy: policy)) }
                 return result(task, .pruned, "pruned")
             }
             if task.isHook {
@@ -141,6 +156,11 @@ public struct SyncRunner: Sendable {
     }
 
     private func apply(_ task: SyncTask, dryRun: Bool) async throws(KubeError) -> KubeObject {
+        // Applies state a result, so a flaky server slows the sync down instead of failing it.
+        try await TransientRetry.run { () async throws(KubeError) in try await applyOnce(task, dryRun: dryRun) }
+    }
+
+    private func applyOnce(_ task: SyncTask, dryRun: Bool) async throws(KubeError) -> KubeObject {
         let target = task.target!
         let options = WriteOptions(dryRun: dryRun, fieldManager: fieldManager, fieldValidation: task.options.validate ? "Strict" : "Ignore")
         do {
@@ -202,6 +222,25 @@ public struct SyncRunner: Sendable {
             if Task.isCancelled { return "operation terminated" }
             if ContinuousClock.now >= deadline { return "timed out after \(waitTimeout) waiting for wave resources to become healthy and hooks to finish" }
             await cache.waitForChange(after: version, timeout: .seconds(5))
+        }
+    }
+
+    /// A terminated sync deletes the hooks still running and records them failed, as upstream does.
+    private func terminateRunningHooks(results: inout Results) async {
+        let running = results.all.filter { $0.hookPhase == .running }
+        var hooks: [KubeObject] = []
+        for result in running {
+            if let live = await cache.object(result.key) { hooks.append(live) }
+        }
+        // The deletes must not inherit the cancellation that terminated the sync.
+        await Task { [client] in
+            for hook in hooks { _ = try? await client.delete(hook, options: DeleteOptions(propagationPolicy: .background)) }
+        }.value
+        for result in running {
+            var terminated = result
+            terminated.hookPhase = .failed
+            terminated.message = "Terminated"
+            results.record(terminated)
         }
     }
 

@@ -18,13 +18,17 @@ struct ControllerCommand: AsyncParsableCommand {
     @Option(name: .customLong("cache-dir"), help: "Where Git mirrors and generated manifests are cached (default: ~/.wharf/repo-server).")
     var cacheDirectory: String?
 
+    @Option(name: .customLong("metrics-port"), help: "Serve the controller's Prometheus metrics at http://127.0.0.1:PORT/metrics (0 picks a free port; -1 turns them off).")
+    var metricsPort = 8082
+
     func run() async throws {
         let path = kubeconfig ?? ProcessInfo.processInfo.environment["KUBECONFIG"]?.split(separator: ":").first.map(String.init)
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kube/config").path
         let cache = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".wharf/repo-server")
         let namespace = namespace
+        let metricsPort = metricsPort < 0 ? nil : metricsPort
         do {
-            try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: path, namespace: namespace, cacheDirectory: cache) }
+            try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: path, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort) }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

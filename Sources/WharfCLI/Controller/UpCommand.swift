@@ -26,6 +26,9 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "The namespace holding Applications, AppProjects and settings.")
     var namespace = "argocd"
 
+    @Option(name: .customLong("metrics-port"), help: "Serve the controller's Prometheus metrics at http://127.0.0.1:PORT/metrics (0 picks a free port; -1 turns them off).")
+    var metricsPort = 8082
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
     }
@@ -34,9 +37,10 @@ struct UpCommand: AsyncParsableCommand {
         let data = URL(fileURLWithPath: dataDirectory)
         let cache = data.appendingPathComponent("repo-server")
         let namespace = namespace
+        let metricsPort = metricsPort < 0 ? nil : metricsPort
         do {
             if let kubeconfig {
-                try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache) }
+                try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort) }
                 return
             }
             let configuration = LocalClusterConfiguration(
@@ -62,7 +66,8 @@ struct UpCommand: AsyncParsableCommand {
                     group.addTask {
                         var endpoints = ready.makeAsyncIterator()
                         guard let endpoint = await endpoints.next() else { return }
-                        try await ControllerLauncher.run(kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache)
+                        try await ControllerLauncher.run(
+                            kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort, embedded: true)
                     }
                     try await group.next()
                     group.cancelAll()

@@ -4,6 +4,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import RepoServer
+import SyncEngine
 
 extension RunningCluster {
     /// The namespace Argo CD's objects live in, as upstream installs it.
@@ -26,12 +27,14 @@ extension RunningCluster {
 
     /// Like ``withArgoCD(_:)``, with the application controller running (manifests cached under
     /// `cacheDirectory`) while `body` runs.
-    static func withController(cacheDirectory: URL, _ body: @escaping @Sendable (KubeClient) async throws -> Void) async throws {
+    static func withController(
+        cacheDirectory: URL, tracking: ResourceTracking = ResourceTracking(), _ body: @escaping @Sendable (KubeClient) async throws -> Void
+    ) async throws {
         try await withArgoCD { _, client in
             let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: cacheDirectory))
             let controller = ApplicationController(
                 configuration: AppControllerConfiguration(namespace: argoNamespace, statusProcessors: 4, operationProcessors: 2), client: client,
-                repo: repo)
+                repo: repo, tracking: tracking)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await controller.run() }
                 try await body(client)

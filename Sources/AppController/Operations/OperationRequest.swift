@@ -1,0 +1,40 @@
+public import KubeModel
+
+/// The writes that ask the controller for an operation, as upstream's API server makes them: what
+/// `argocd app rollback` and `argocd app terminate-op` send. The controller picks them up from the
+/// Application object, so any client (API server, CLI in core mode, kubectl) can make them.
+public enum OperationRequest {
+    /// A merge patch that rolls `application` back to its history entry `id`: a sync to that entry's
+    /// revision(s) and source(s). Refused, as upstream does, while automated sync is enabled (it would
+    /// undo the rollback at once), while another operation runs, or when there is no such entry.
+    public static func rollback(
+        _ application: KubeObject, to id: Int, prune: Bool = false, dryRun: Bool = false, initiatedBy username: String = "admin"
+    ) throws(OperationRequestError) -> JSONValue {
+        let name = application.name
+        if let automated = application[path: "spec", "syncPolicy", "automated"], automated.objectValue != nil,
+            automated["enabled"]?.boolValue != false
+        {
+            throw OperationRequestError("rollback cannot be initiated when auto-sync is enabled")
+        }
+        if let operation = application["operation"], !operation.isNull {
+            throw OperationRequestError("another operation is already in progress")
+        }
+        let history = application[path: "status", "history"]?.arrayValue ?? []
+        guard let entry = history.first(where: { $0["id"]?.int64Value == Int64(id) }) else {
+            throw OperationRequestError("application \(name) does not have deployment with id \(id)")
+        }
+        var sync: JSONValue = ["prune": .bool(prune), "dryRun": .bool(dryRun)]
+        for key in ["revision", "revisions", "source", "sources"] { sync[key] = entry[key] }
+        if let options = application[path: "spec", "syncPolicy", "syncOptions"] { sync["syncOptions"] = options }
+        return ["operation": ["sync": sync, "initiatedBy": ["username": .string(username)]]]
+    }
+
+    /// A merge patch that asks the controller to stop the running operation of `application`.
+    public static func terminate(_ application: KubeObject) throws(OperationRequestError) -> JSONValue {
+        let running = application["operation"].map { !$0.isNull } ?? false
+        guard running, application[path: "status", "operationState"] != nil else {
+            throw OperationRequestError("Unable to terminate operation. No operation is in progress")
+        }
+        return ["status": ["operationState": ["phase": "Terminating"]]]
+    }
+}
