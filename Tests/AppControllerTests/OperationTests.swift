@@ -115,4 +115,28 @@ struct OperationTests {
             #expect(throws: OperationRequestError.self) { _ = try OperationRequest.terminate(ended) }
         }
     }
+
+    @Test("a second app wanting a resource another app manages gets SharedResourceWarning, and with FailOnSharedResource its sync fails without taking it")
+    func sharedResource() async throws {
+        try await RunningCluster.withController(repositoryFiles: Self.settings("blue")) { client, repository in
+            var first = try application("first", repository: repository, path: "web", automated: true)
+            first[path: "spec", "destination", "namespace"] = "shared"
+            _ = try await client.create(first)
+            try await client.waitForApplication("first", health: "Healthy")
+            var second = try application("second", repository: repository, path: "web", automated: true)
+            second[path: "spec", "destination", "namespace"] = "shared"
+            second[path: "spec", "syncPolicy", "syncOptions"] = ["FailOnSharedResource=true"]
+            _ = try await client.create(second)
+            try await eventually("the second sync failed", detail: { await client.describeApplication("second") }) {
+                await client.application("second")?[path: "status", "operationState", "phase"] == "Failed"
+            }
+            let app = try #require(await client.application("second"))
+            let message = app[path: "status", "operationState", "message"]?.stringValue ?? ""
+            #expect(message.contains("Shared resource found: ConfigMap/settings is already managed by application first"), "\(message)")
+            let warning = app[path: "status", "conditions"]?.arrayValue?.first { $0["type"] == "SharedResourceWarning" }
+            #expect(warning?["message"] == "ConfigMap/settings is part of applications argocd/second and first")
+            let live = try await client.get(TestResources.configMaps, namespace: "shared", name: "settings")
+            #expect(live.annotation("argocd.argoproj.io/tracking-id")?.hasPrefix("first:") == true, "the second app took over the resource")
+        }
+    }
 }

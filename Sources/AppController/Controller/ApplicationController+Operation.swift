@@ -102,6 +102,14 @@ extension ApplicationController {
             return SyncRun(phase: .failed, message: problem, results: previous, revisions: desired.revisions)
         }
         let live = await cache.resources(of: application.name)
+        if options.failOnSharedResource {
+            let shared = await cache.sharedResources(desired.objects.filter { HookType.of($0.content).isEmpty }.map(\.key), wantedBy: application.name)
+            if let (key, owner) = shared.min(by: { $0.key < $1.key }) {
+                return SyncRun(
+                    phase: .failed, message: "Shared resource found: \(key.kind)/\(key.name) is already managed by application \(owner)", results: previous,
+                    revisions: desired.revisions)
+            }
+        }
         var selection: Set<ResourceKey>?
         if let resources = sync["resources"]?.arrayValue, !resources.isEmpty {
             selection = Set(resources.map { entry in

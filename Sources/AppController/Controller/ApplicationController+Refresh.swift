@@ -62,6 +62,10 @@ extension ApplicationController {
         status["reconciledAt"] = .string(now)
         status["observedAt"] = .string(now)
         if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
+        let shared = await cache.sharedResources(desired.objects.filter { HookType.of($0.content).isEmpty }.map(\.key), wantedBy: name)
+        for (key, owner) in shared.sorted(by: { $0.key < $1.key }) {
+            conditions.append(Self.condition("SharedResourceWarning", "\(key.kind)/\(key.name) is part of applications \(configuration.namespace)/\(name) and \(owner)", now))
+        }
         let pruning = comparison.resources.filter(\.requiresPruning)
         if !pruning.isEmpty && !application.autoPrune && application.automated != nil {
             conditions.append(Self.condition("OrphanedResourceWarning", "\(pruning.count) resource(s) require pruning; enable automated prune or sync with prune", now))

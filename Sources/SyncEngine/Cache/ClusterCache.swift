@@ -50,6 +50,15 @@ public actor ClusterCache {
     /// The live object with `key`.
     public func object(_ key: ResourceKey) -> KubeObject? { objects[key] }
 
+    /// The other applications that track live objects `app` wants (shared resources), by key.
+    public func sharedResources(_ keys: [ResourceKey], wantedBy app: String) -> [ResourceKey: String] {
+        var shared: [ResourceKey: String] = [:]
+        for key in keys {
+            if let object = objects[key], let owner = tracking.application(of: object), owner != app { shared[key] = owner }
+        }
+        return shared
+    }
+
     /// The live resources tracked as `app`'s.
     public func resources(of app: String) -> [ResourceKey: KubeObject] {
         var result: [ResourceKey: KubeObject] = [:]

@@ -58,6 +58,11 @@ public struct SyncPlan: Sendable {
             let task = SyncTask(key: key, phase: .sync, wave: SyncTask.wave(of: object), target: nil, live: object, isHook: false, options: effective)
             if effective.pruneLast { pruneLast.append(task) } else { tasks.append(task) }
         }
+        // Prunes undo creation, so they go in the reverse order of their waves: the waves that prunes
+        // occupy are mirrored (the first prune wave takes the last's place and so on), as upstream does.
+        let pruneWaves = Set(tasks.filter(\.isPrune).map(\.wave)).sorted()
+        let mirrored = Dictionary(uniqueKeysWithValues: zip(pruneWaves, pruneWaves.reversed()))
+        for index in tasks.indices where tasks[index].isPrune { tasks[index].wave = mirrored[tasks[index].wave] ?? tasks[index].wave }
         // PruneLast resources go after everything else: one wave past the last.
         let lastWave = (tasks.filter { $0.phase == .sync }.map(\.wave).max() ?? 0) + 1
         tasks += pruneLast.map { task in
