@@ -71,8 +71,9 @@ extension ApplicationController {
             conditions.append(Self.condition("OrphanedResourceWarning", "\(pruning.count) resource(s) require pruning; enable automated prune or sync with prune", now))
         }
         status["conditions"] = conditions.isEmpty ? nil : .array(conditions)
-        await writeStatus(application, status, clearRefresh: application.refreshRequest != nil)
-        await autoSyncIfNeeded(application, comparison: comparison, desired: desired)
+        // An automated sync is requested in the same write as the status that calls for it.
+        let operation = await automatedSync(application, comparison: comparison, desired: desired)
+        await writeStatus(application, status, clearRefresh: application.refreshRequest != nil, operation: operation)
         await scheduleNextRefresh(name)
     }
 
@@ -109,7 +110,7 @@ extension ApplicationController {
 
     /// Writes the refresh-owned part of `status` when it differs from what is stored (timestamps
     /// aside), so that a quiet application costs no writes.
-    private func writeStatus(_ application: ApplicationView, _ status: JSONValue, clearRefresh: Bool = false) async {
+    private func writeStatus(_ application: ApplicationView, _ status: JSONValue, clearRefresh: Bool = false, operation: JSONValue? = nil) async {
         var old = JSONValue.emptyObject
         for key in Self.refreshOwnedStatus { old[key] = application.object[path: "status", key] }
         var comparableOld = old, comparableNew = status
@@ -117,32 +118,34 @@ extension ApplicationController {
             comparableOld[key] = nil
             comparableNew[key] = nil
         }
-        if comparableOld == comparableNew && !clearRefresh { return }
+        if comparableOld == comparableNew && !clearRefresh && operation == nil { return }
         // A merge patch keeps members it does not mention: name the ones that went away as null.
         var body: JSONValue = ["status": Self.replacing(old: old, with: status)]
         if clearRefresh { body[path: ["metadata", "annotations", "argocd.argoproj.io/refresh"]] = .null }
+        if let operation { body["operation"] = operation }
         if !(await write(application.name, body)) { await refreshQueue.addRateLimited(application.name) }
     }
 
-    /// Starts an automated sync: once per revision, or again for drift when self-heal is on (with
-    /// upstream's backoff between attempts); never to zero resources unless `allowEmpty`.
-    private func autoSyncIfNeeded(_ application: ApplicationView, comparison: Comparison, desired: DesiredState) async {
+    /// The automated sync to request, if one is due: once per revision, or again for drift when
+    /// self-heal is on (with upstream's backoff between attempts); never to zero resources unless
+    /// `allowEmpty`.
+    private func automatedSync(_ application: ApplicationView, comparison: Comparison, desired: DesiredState) async -> JSONValue? {
         guard application.automated != nil, comparison.syncStatus == .outOfSync, application.operation == nil,
             !runningOperations.contains(application.name)
-        else { return }
-        if desired.objects.isEmpty && !application.allowEmpty { return }
+        else { return nil }
+        if desired.objects.isEmpty && !application.allowEmpty { return nil }
         let revision = desired.revisions.joined(separator: ",")
         let lastSynced = application.operationState?[path: ["syncResult", "revision"]]?.stringValue
             ?? application.operationState?[path: ["syncResult", "revisions"]]?.arrayValue?.compactMap(\.stringValue).joined(separator: ",")
         if lastSynced == revision {
             // Same revision: only self-heal syncs again, and not more often than its backoff allows.
-            guard application.selfHeal else { return }
+            guard application.selfHeal else { return nil }
             let previous = autoSyncs[application.name]
             if let previous, previous.revision == revision {
                 let backoff = Duration.seconds(min(300, 5 * (1 << min(previous.attempts, 6))))
                 if ContinuousClock.now - previous.at < backoff {
                     await refreshQueue.addAfter(application.name, delay: backoff - (ContinuousClock.now - previous.at))
-                    return
+                    return nil
                 }
             }
         }
@@ -150,8 +153,7 @@ extension ApplicationController {
         autoSyncs[application.name] = (revision, attempts, ContinuousClock.now)
         var sync: JSONValue = ["prune": .bool(application.autoPrune), "syncOptions": .array(application.syncOptions.map(JSONValue.string))]
         if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
-        let operation: JSONValue = ["sync": sync, "initiatedBy": ["automated": true], "retry": application.object[path: "spec", "syncPolicy", "retry"] ?? .emptyObject]
-        if !(await write(application.name, ["operation": operation])) { await refreshQueue.addRateLimited(application.name) }
+        return ["sync": sync, "initiatedBy": ["automated": true], "retry": application.object[path: "spec", "syncPolicy", "retry"] ?? .emptyObject]
     }
 
     /// A merge patch that turns `old` into `new`: `new`, plus null for every object member that `new`

@@ -24,10 +24,18 @@ public struct SyncRunner: Sendable {
         self.cache = cache
     }
 
-    /// Runs the plan; `progress` receives the results so far after every step, for the operation state.
+    /// Runs the plan; `progress` receives the results so far after every step that changed them, for
+    /// the operation state.
     public func run(
-        _ plan: SyncPlan, dryRun: Bool = false, previous: [ResourceResult] = [], progress: @Sendable ([ResourceResult]) async -> Void = { _ in }
+        _ plan: SyncPlan, dryRun: Bool = false, previous: [ResourceResult] = [], progress report: @Sendable ([ResourceResult]) async -> Void = { _ in }
     ) async -> SyncOutcome {
+        // Each report is a write of the Application: the same results are not reported twice.
+        var reported = previous
+        func progress(_ current: [ResourceResult]) async {
+            guard current != reported else { return }
+            reported = current
+            await report(current)
+        }
         var results = Results(previous)
         for skipped in plan.skipped {
             results.record(ResourceResult(key: skipped.key, version: "", status: .pruneSkipped, message: skipped.reason, syncPhase: .sync))
