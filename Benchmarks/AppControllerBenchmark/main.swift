@@ -186,6 +186,10 @@ print("created \(appCount) Applications in \(format(seconds(created))) s; all Sy
 print("  controller: CPU \(format(endUsage.cpu - startUsage.cpu)) s, peak RSS \(format(endUsage.peakMiB)) MiB")
 print("  cluster:    CPU \(format(endClusterUsage.cpu - startClusterUsage.cpu)) s, peak RSS \(format(endClusterUsage.peakMiB)) MiB")
 print("  \(controller.metrics.reconciles) refreshes")
+var requestCounts: [String: Int] = [:]
+for (key, count) in client.metrics.requests { requestCounts["\(key.verb) \(key.resource)", default: 0] += count }
+let requestSummary = requestCounts.sorted { $0.value > $1.value }.prefix(8).map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+print("  API requests: \(requestCounts.values.reduce(0, +)) (\(requestSummary))")
 
 // A full refresh with nothing changed: every app rendered (from cache), compared, nothing written.
 var before = controller.metrics.reconciles

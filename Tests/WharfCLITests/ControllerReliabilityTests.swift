@@ -116,8 +116,13 @@ struct ControllerReliabilityTests {
         throw TestFailure("timed out waiting for \(what)")
     }
 
+    /// The object's uid, nil when it does not exist; tried a few times, as kubectl suffers the
+    /// injected faults too.
     private func uid(_ cluster: ClusterProcess, _ kind: String, _ name: String, namespace: String = "crash") -> String? {
-        try? cluster.kubectlOutput(["get", kind, name, "-n", namespace, "-o", "jsonpath={.metadata.uid}"])
+        for _ in 0..<8 {
+            if let uid = try? cluster.kubectlOutput(["get", kind, name, "-n", namespace, "-o", "jsonpath={.metadata.uid}"]) { return uid }
+        }
+        return nil
     }
 
     @Test("killed while a PreSync hook runs, between waves and while a PostSync hook runs, the restarted controller finishes the sync once")

@@ -105,7 +105,13 @@ public actor ApplicationController {
 
     private func applicationChanged(_ event: InformerEvent) async {
         let object = event.object
-        await refreshQueue.add(object.name)
+        if case .updated(let old, let new) = event, !Self.needsRefresh(from: old, to: new) {
+            // The controller's own writes (status, operation state, a requested sync) come back as
+            // updates: they change nothing a comparison depends on, and the operation queue and
+            // termination below take care of operations.
+        } else {
+            await refreshQueue.add(object.name)
+        }
         if case .deleted = event { return }
         if object["operation"].map({ !$0.isNull }) ?? false { await operationQueue.add(object.name) }
         if object[path: "status", "operationState", "phase"]?.stringValue == "Terminating" { terminate(object.name) }
@@ -132,6 +138,22 @@ public actor ApplicationController {
     /// settings that affects all of them must).
     public func refreshAll() async {
         for object in await applicationInformer.list() { await refreshQueue.add(object.name) }
+    }
+
+    /// Whether an update of an Application can change its comparison or what automation should do:
+    /// anything but its status, its operation and the server's bookkeeping — except an operation
+    /// that just ended, after which automation looks again.
+    static func needsRefresh(from old: KubeObject, to new: KubeObject) -> Bool {
+        let hadOperation = old["operation"].map { !$0.isNull } ?? false, hasOperation = new["operation"].map { !$0.isNull } ?? false
+        if hadOperation && !hasOperation { return true }
+        func relevant(_ object: KubeObject) -> JSONValue {
+            var content = object.content
+            content["status"] = nil
+            content["operation"] = nil
+            for key in ["resourceVersion", "managedFields", "generation"] { content[path: ["metadata", key]] = nil }
+            return content
+        }
+        return relevant(old) != relevant(new)
     }
 
     /// Refreshes again after the reconciliation period plus up to the jitter.

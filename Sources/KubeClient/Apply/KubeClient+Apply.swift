@@ -34,7 +34,12 @@ extension KubeClient {
     /// a JSON merge patch for custom resources. Fields the server or other actors set are kept;
     /// fields dropped from the configuration since the last apply are removed. A conflicting write
     /// in between is retried with a fresh read.
-    public func clientSideApply(_ object: KubeObject, options: WriteOptions = WriteOptions()) async throws(KubeError) -> ApplyResult {
+    ///
+    /// `live` is the object as a caller with a watch cache already knows it (`.some(nil)`: known to be
+    /// absent), which saves the first read; a stale copy costs a retry, never a wrong write.
+    public func clientSideApply(_ object: KubeObject, live known: KubeObject?? = nil, options: WriteOptions = WriteOptions()) async throws(KubeError)
+        -> ApplyResult
+    {
         let (resource, namespace) = try await target(of: object)
         var modified = object
         modified.setAnnotation(WellKnownAnnotations.lastAppliedConfiguration, nil)
@@ -45,9 +50,18 @@ extension KubeClient {
         let lastApplied = JSONWriter.string(modified.content)
         modified.setAnnotation(WellKnownAnnotations.lastAppliedConfiguration, lastApplied)
         var attempt = 0
+        var known = known
         while true {
             attempt += 1
-            guard let live = try await existing(resource.groupVersionResource, namespace: namespace, name: object.name) else {
+            let current: KubeObject?
+            let fromCache = known != nil
+            if let cached = known {
+                current = cached
+                known = nil
+            } else {
+                current = try await existing(resource.groupVersionResource, namespace: namespace, name: object.name)
+            }
+            guard let live = current else {
                 do {
                     let created = try await create(resource.groupVersionResource, namespace: namespace, modified, options: options)
                     return ApplyResult(outcome: .created, object: created, before: nil)
@@ -72,6 +86,8 @@ extension KubeClient {
                 throw KubeError(.invalid, "cannot compute the apply patch of \(object.kind) \(object.name): \(error)")
             }
             if patch.objectValue?.isEmpty ?? false {
+                // Nothing to change, as far as a cached copy tells: only the server's copy can say so.
+                if fromCache { continue }
                 return ApplyResult(outcome: .unchanged, object: live, before: live)
             }
             // The version the patch was computed against: if the object changes meanwhile, the

@@ -5,7 +5,7 @@ import KubeModel
 /// Digests of JSON values that do not depend on member order, for cache keys and file names.
 enum CacheKey {
     static func digest(_ value: JSONValue) -> String {
-        SHA256.hash(data: Data(JSONWriter.string(canonical(value)).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(JSONWriter.string(canonical(value)).utf8)).hexString
     }
 
     private static func canonical(_ value: JSONValue) -> JSONValue {

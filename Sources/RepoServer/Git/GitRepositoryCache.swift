@@ -192,7 +192,7 @@ public actor GitRepositoryCache {
     }
 
     private func mirrorKey(_ url: String) -> String {
-        SHA256.hash(data: Data(url.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(url.utf8)).prefix(16).hexString
     }
 
     private func mirrorPath(_ url: String) -> URL {

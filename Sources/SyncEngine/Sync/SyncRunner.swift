@@ -41,7 +41,10 @@ public struct SyncRunner: Sendable {
             results.record(ResourceResult(key: skipped.key, version: "", status: .pruneSkipped, message: skipped.reason, syncPhase: .sync))
         }
         let work = plan.tasks.filter { $0.phase != .syncFail && !results.isDone($0) }
-        if let failure = await dryRunAll(work.filter { !$0.isHook && !$0.isPrune }, results: &results) {
+        // The dry run keeps one bad resource from leaving the others half applied; a sync of a single
+        // resource (the common case of a small change) cannot be half applied, and skips it.
+        let checked = dryRun || work.count > 1 ? work.filter { !$0.isHook && !$0.isPrune } : []
+        if let failure = await dryRunAll(checked, results: &results) {
             return SyncOutcome(phase: .failed, message: "one or more objects failed to apply (dry run): \(failure)", results: results.all)
         }
         if dryRun {
@@ -62,18 +65,19 @@ public struct SyncRunner: Sendable {
                 toRun.append(task)
             }
             let applied = await execute(toRun, results: &results)
-            await progress(results.all)
+            let isLast = index == groups.count - 1
+            // After the last wave the outcome is written at once: a progress report would only precede it.
+            if !isLast || applied != nil || group.value.contains(where: \.isHook) { await progress(results.all) }
             if let problem = applied {
                 failure = problem
                 break
             }
-            let isLast = index == groups.count - 1
             if let problem = await waitUntilComplete(applied: group.value, checkHealth: !isLast, results: &results) {
                 await progress(results.all)
                 failure = problem
                 break
             }
-            await progress(results.all)
+            if !isLast { await progress(results.all) }
         }
         if Task.isCancelled {
             await terminateRunningHooks(results: &results)
@@ -180,7 +184,7 @@ public struct SyncRunner: Sendable {
                 replacement[path: "metadata", "resourceVersion"] = live[path: "metadata", "resourceVersion"]
                 return try await client.update(replacement, options: options)
             }
-            return try await client.clientSideApply(target, options: options).object
+            return try await client.clientSideApply(target, live: .some(task.live), options: options).object
         } catch where task.options.force && !dryRun && task.live != nil && (error.category == .invalid || error.category == .conflict) {
             // Force: what cannot be updated in place is deleted and created again.
             _ = try await client.delete(target, options: DeleteOptions(propagationPolicy: .foreground))
