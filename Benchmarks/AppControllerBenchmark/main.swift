@@ -92,31 +92,18 @@ func seconds(_ duration: Duration) -> Double {
 
 func format(_ value: Double) -> String { String(format: "%.1f", value) }
 
-/// Counts the Applications that are Synced and Healthy, from a watch.
-actor ConvergenceTracker {
-    private var converged: Set<String> = []
-    private var waiter: (count: Int, continuation: CheckedContinuation<Void, Never>)?
-
-    func observe(_ event: InformerEvent) {
-        let object = event.object
-        let done: Bool
-        if case .deleted = event {
-            done = false
-        } else {
-            done = object[path: "status", "sync", "status"] == "Synced" && object[path: "status", "health", "status"] == "Healthy"
+/// Waits until `count` Applications are Synced and Healthy, as the controller sees them (a watch of
+/// its own here would double the work of decoding every Application update).
+func waitForConvergence(_ controller: ApplicationController, count: Int, start: ContinuousClock.Instant) async {
+    var lastReport = ContinuousClock.now
+    while true {
+        let converged = await controller.statusCounts()["Synced/Healthy"] ?? 0
+        if converged >= count { return }
+        if ContinuousClock.now - lastReport >= .seconds(10) {
+            lastReport = .now
+            print("  … \(format(seconds(ContinuousClock.now - start))) s: \(converged) Synced/Healthy, \(controller.metrics.reconciles) refreshes")
         }
-        if done { converged.insert(object.name) } else { converged.remove(object.name) }
-        if let waiter, converged.count >= waiter.count {
-            self.waiter = nil
-            waiter.continuation.resume()
-        }
-    }
-
-    var count: Int { converged.count }
-
-    func wait(for count: Int) async {
-        if converged.count >= count { return }
-        await withCheckedContinuation { waiter = (count, $0) }
+        try? await Task.sleep(for: .milliseconds(100))
     }
 }
 
@@ -149,17 +136,7 @@ try await installer.ensureDefaultProject(namespace: "argocd", using: client)
 
 let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: root.appendingPathComponent("cache")))
 let controller = ApplicationController(configuration: AppControllerConfiguration(namespace: "argocd"), client: client, repo: repo)
-let tracker = ConvergenceTracker()
-let watcher = SharedInformer(client: client, resource: applications, namespace: "argocd", kind: "Application")
-let watcherEvents = await watcher.events()
-let background = Task {
-    await withDiscardingTaskGroup { group in
-        group.addTask { await controller.run() }
-        group.addTask { await watcher.run() }
-        group.addTask { for await event in watcherEvents { await tracker.observe(event) } }
-    }
-}
-await watcher.waitForCacheSync()
+let background = Task { await controller.run() }
 
 let startUsage = usage(), startClusterUsage = usage(of: String(cluster.processIdentifier))
 let start = ContinuousClock.now
@@ -172,14 +149,7 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     try await group.waitForAll()
 }
 let created = ContinuousClock.now - start
-let progress = Task {
-    while !Task.isCancelled {
-        try? await Task.sleep(for: .seconds(10))
-        print("  … \(format(seconds(ContinuousClock.now - start))) s: \(await tracker.count) Synced/Healthy, \(controller.metrics.reconciles) refreshes")
-    }
-}
-await tracker.wait(for: appCount)
-progress.cancel()
+await waitForConvergence(controller, count: appCount, start: start)
 let converged = ContinuousClock.now - start
 let endUsage = usage(), endClusterUsage = usage(of: String(cluster.processIdentifier))
 print("created \(appCount) Applications in \(format(seconds(created))) s; all Synced/Healthy after \(format(seconds(converged))) s")

@@ -9,12 +9,9 @@ extension ApplicationController {
     /// `status.operationState` as upstream does, so that a restarted controller resumes it. Setting
     /// the phase to `Terminating` (`argocd app terminate-op`) stops it.
     func operate(_ name: String) async {
-        guard !runningOperations.contains(name), await application(name)?.operation != nil else { return }
-        // Read from the server, not the cache: a just-finished operation may still show in the cache,
-        // and must not run twice.
-        guard let object = try? await client.get(Self.applications, namespace: configuration.namespace, name: name) else { return }
-        let application = ApplicationView(object: object)
-        guard let operation = application.operation, !application.isDeleting else { return }
+        guard !runningOperations.contains(name), let application = await application(name), let operation = application.operation,
+            !application.isDeleting
+        else { return }
         runningOperations.insert(name)
         defer { runningOperations.remove(name) }
         let sync = operation["sync"] ?? .emptyObject
@@ -34,7 +31,7 @@ extension ApplicationController {
             await refreshQueue.add(name)
             return
         }
-        await write(name, ["status": ["operationState": operationState]])
+        guard await claim(application, operation: operation, state: operationState) else { return }
 
         let running = operationState
         let task = Task { [weak self] () -> SyncRun? in
@@ -55,6 +52,29 @@ extension ApplicationController {
         metrics.recordSync(phase: outcome.phase.rawValue)
         await finish(application, operation: operation, state: operationState, outcome: outcome, startedAt: startedAt, retryCount: retryCount)
         await refreshQueue.add(name)
+    }
+
+    /// Marks the operation Running, on condition that the server still has it as the cached copy
+    /// shows it: a copy that is behind (the operation already finished, or was terminated) must not
+    /// run it again. One conditional write instead of a read and a write. When the condition fails
+    /// the newer copy is on its way through the watch, and brings the application back here.
+    private func claim(_ application: ApplicationView, operation: JSONValue, state: JSONValue) async -> Bool {
+        var patch: [JSONValue] = [["op": "test", "path": "/operation", "value": operation]]
+        if let phase = application.operationState?["phase"] {
+            patch.append(["op": "test", "path": "/status/operationState/phase", "value": phase])
+        }
+        patch.append(["op": "add", "path": "/status/operationState", "value": state])
+        do {
+            _ = try await TransientRetry.run { () async throws(KubeError) in
+                try await client.patch(Self.applications, namespace: configuration.namespace, name: application.name, type: .json, .array(patch))
+            }
+            return true
+        } catch {
+            // A failed test (422) means the copy was behind; anything else — no `/status` to add to
+            // yet, a server that keeps failing — is tried again later.
+            if error.category != .invalid { await operationQueue.addRateLimited(application.name) }
+            return false
+        }
     }
 
     /// Writes a running sync's progress, unless someone asked to terminate it meanwhile: the write

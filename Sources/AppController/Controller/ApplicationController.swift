@@ -134,6 +134,18 @@ public actor ApplicationController {
         application.ignoreDifferences + (await settings()).ignoreDifferences
     }
 
+    /// How many applications are in each sync and health status (`Synced/Healthy`, `OutOfSync/Missing`,
+    /// ...), as the dashboard's counters show them; from the controller's cache, no request made.
+    public func statusCounts() async -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for object in await applicationInformer.list() where object.namespace == configuration.namespace {
+            let sync = object[path: "status", "sync", "status"]?.stringValue ?? "Unknown"
+            let health = object[path: "status", "health", "status"]?.stringValue ?? "Unknown"
+            counts["\(sync)/\(health)", default: 0] += 1
+        }
+        return counts
+    }
+
     /// Queues a refresh of every application, as the periodic refresh does (and as a change of
     /// settings that affects all of them must).
     public func refreshAll() async {
