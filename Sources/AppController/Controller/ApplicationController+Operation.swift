@@ -15,6 +15,7 @@ extension ApplicationController {
         runningOperations.insert(name)
         defer { runningOperations.remove(name) }
         let sync = operation["sync"] ?? .emptyObject
+        let automated = operation[path: ["initiatedBy", "automated"]]?.boolValue ?? false
         let state = application.operationState
         let phase = state?["phase"]?.stringValue
         let resuming = phase == "Running" || phase == "Terminating"
@@ -25,7 +26,13 @@ extension ApplicationController {
         if retryCount > 0 { operationState["retryCount"] = .int(retryCount) }
         if !previous.isEmpty { operationState["syncResult"] = ["resources": .array(previous.map(\.json))] }
         if phase == "Terminating" {
-            // Terminated while no controller ran it: nothing is running any more, so it just ends.
+            // Terminated while no controller ran it: nothing is running any more, so it just ends —
+            // if the server agrees (the cached copy may predate the end of a sync this controller
+            // just terminated; this rare path can afford a read).
+            let current = try? await client.get(Self.applications, namespace: configuration.namespace, name: name)
+            guard let current, current["operation"].map({ !$0.isNull }) ?? false,
+                current[path: "status", "operationState", "phase"]?.stringValue == "Terminating"
+            else { return }
             let run = SyncRun(phase: .failed, message: SyncOutcome.terminatedMessage, results: previous, revisions: [], terminated: true)
             await finish(application, operation: operation, state: operationState, outcome: run, startedAt: startedAt, retryCount: retryCount)
             await refreshQueue.add(name)
@@ -35,7 +42,7 @@ extension ApplicationController {
 
         let running = operationState
         let task = Task { [weak self] () -> SyncRun? in
-            await self?.runSync(application, sync: sync, previous: previous) { [weak self] results in
+            await self?.runSync(application, sync: sync, automated: automated, previous: previous) { [weak self] results in
                 var progress = running
                 progress["syncResult"] = ["resources": .array(results.map(\.json))]
                 await self?.recordProgress(name, progress)
@@ -106,10 +113,13 @@ extension ApplicationController {
         var revisions: [String]
         /// Whether a user stopped it (no retry follows).
         var terminated = false
+        /// The comparison status right after the sync, when it is known without a refresh.
+        var status: JSONValue?
     }
 
     private func runSync(
-        _ application: ApplicationView, sync: JSONValue, previous: [ResourceResult], progress: @escaping @Sendable ([ResourceResult]) async -> Void
+        _ application: ApplicationView, sync: JSONValue, automated: Bool, previous: [ResourceResult],
+        progress: @escaping @Sendable ([ResourceResult]) async -> Void
     ) async -> SyncRun {
         let desired: DesiredState
         do {
@@ -152,8 +162,18 @@ extension ApplicationController {
         let outOfSync = Set(comparison.resources.filter { $0.status != .synced }.map(\.key))
         let plan = SyncPlan(
             desired: targets, live: live, options: options, prune: sync["prune"]?.boolValue ?? false, selection: selection, outOfSync: outOfSync)
-        let outcome = await SyncRunner(client: client, cache: cache).run(plan, dryRun: sync["dryRun"]?.boolValue ?? false, previous: previous, progress: progress)
-        return SyncRun(phase: outcome.phase, message: outcome.message, results: outcome.results, revisions: desired.revisions)
+        let dryRun = sync["dryRun"]?.boolValue ?? false
+        let outcome = await SyncRunner(client: client, cache: cache).run(plan, dryRun: dryRun, previous: previous, progress: progress)
+        var run = SyncRun(phase: outcome.phase, message: outcome.message, results: outcome.results, revisions: desired.revisions)
+        if outcome.phase == .succeeded && !dryRun && automated {
+            // An automated sync deploys what the refresh compares with: the status after it is known
+            // from the server's answers and goes out with the outcome, instead of in a write of its own.
+            var after = live
+            for (key, object) in outcome.written { after[key] = object }
+            let compared = Comparison(desired: desired.objects, live: after, ignore: ignore)
+            run.status = comparisonStatus(application, desired: desired, comparison: compared, now: Self.timestamp())
+        }
+        return run
     }
 
     /// Creates the destination namespace (with `managedNamespaceMetadata`) when it is missing.
@@ -190,6 +210,7 @@ extension ApplicationController {
         if let sources = container["sources"]?.arrayValue, !sources.isEmpty { syncResult["sources"] = .array(sources) }
         final["syncResult"] = syncResult
         var body: JSONValue = ["status": ["operationState": final]]
+        for (key, value) in outcome.status?.objectValue ?? [:] { body[path: ["status", key]] = value }
         let retry = operation["retry"] ?? .emptyObject
         let limit = Int(retry["limit"]?.int64Value ?? 0)
         if outcome.phase != .succeeded, !outcome.terminated, limit < 0 || retryCount < limit {

@@ -52,16 +52,7 @@ extension ApplicationController {
         for problem in application.ignoreDifferences.flatMap(\.problems) {
             conditions.append(Self.condition("InvalidSpecError", "spec.\(problem); fix or remove it (the fields it names are compared)", now))
         }
-        var sync: JSONValue = ["status": .string(comparison.syncStatus.rawValue), "comparedTo": comparedTo(application)]
-        if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
-        status["sync"] = sync
-        status["health"] = comparison.health.message.isEmpty
-            ? ["status": .string(comparison.health.status.rawValue)]
-            : ["status": .string(comparison.health.status.rawValue), "message": .string(comparison.health.message)]
-        status["resources"] = .array(comparison.resources.map(\.json))
-        status["reconciledAt"] = .string(now)
-        status["observedAt"] = .string(now)
-        if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
+        for (key, value) in comparisonStatus(application, desired: desired, comparison: comparison, now: now).objectValue ?? [:] { status[key] = value }
         let shared = await cache.sharedResources(desired.objects.filter { HookType.of($0.content).isEmpty }.map(\.key), wantedBy: name)
         for (key, owner) in shared.sorted(by: { $0.key < $1.key }) {
             conditions.append(Self.condition("SharedResourceWarning", "\(key.kind)/\(key.name) is part of applications \(configuration.namespace)/\(name) and \(owner)", now))
@@ -75,6 +66,23 @@ extension ApplicationController {
         let operation = await automatedSync(application, comparison: comparison, desired: desired)
         await writeStatus(application, status, clearRefresh: application.refreshRequest != nil, operation: operation)
         await scheduleNextRefresh(name)
+    }
+
+    /// The status members a comparison decides: `sync`, `health`, `resources`, the source type(s)
+    /// and the reconciliation times.
+    func comparisonStatus(_ application: ApplicationView, desired: DesiredState, comparison: Comparison, now: String) -> JSONValue {
+        var status = JSONValue.emptyObject
+        var sync: JSONValue = ["status": .string(comparison.syncStatus.rawValue), "comparedTo": comparedTo(application)]
+        if desired.revisions.count == 1 { sync["revision"] = .string(desired.revisions[0]) } else { sync["revisions"] = .array(desired.revisions.map(JSONValue.string)) }
+        status["sync"] = sync
+        status["health"] = comparison.health.message.isEmpty
+            ? ["status": .string(comparison.health.status.rawValue)]
+            : ["status": .string(comparison.health.status.rawValue), "message": .string(comparison.health.message)]
+        status["resources"] = .array(comparison.resources.map(\.json))
+        status["reconciledAt"] = .string(now)
+        status["observedAt"] = .string(now)
+        if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
+        return status
     }
 
     /// Why the application cannot be reconciled at all, in upstream's words.
@@ -97,7 +105,7 @@ extension ApplicationController {
         return nil
     }
 
-    private func comparedTo(_ application: ApplicationView) -> JSONValue {
+    func comparedTo(_ application: ApplicationView) -> JSONValue {
         var compared: JSONValue = ["destination": application.object[path: "spec", "destination"] ?? .emptyObject]
         if let source = application.object[path: "spec", "source"] { compared["source"] = source }
         if let sources = application.object[path: "spec", "sources"] { compared["sources"] = sources }

@@ -37,6 +37,7 @@ public struct SyncRunner: Sendable {
             await report(current)
         }
         var results = Results(previous)
+        var written: [ResourceKey: KubeObject?] = [:]
         for skipped in plan.skipped {
             results.record(ResourceResult(key: skipped.key, version: "", status: .pruneSkipped, message: skipped.reason, syncPhase: .sync))
         }
@@ -64,7 +65,7 @@ public struct SyncRunner: Sendable {
                 if let recorded = results.result(for: task), recorded.hookPhase == .running, await cache.object(recorded.key) != nil { continue }
                 toRun.append(task)
             }
-            let applied = await execute(toRun, results: &results)
+            let applied = await execute(toRun, results: &results, written: &written)
             let isLast = index == groups.count - 1
             // After the last wave the outcome is written at once: a progress report would only precede it.
             if !isLast || applied != nil || group.value.contains(where: \.isHook) { await progress(results.all) }
@@ -87,13 +88,13 @@ public struct SyncRunner: Sendable {
         if let failure {
             let failHooks = plan.tasks.filter { $0.phase == .syncFail }
             if !failHooks.isEmpty {
-                _ = await execute(failHooks, results: &results)
+                _ = await execute(failHooks, results: &results, written: &written)
                 _ = await waitUntilComplete(applied: failHooks, checkHealth: false, results: &results)
                 await progress(results.all)
             }
             return SyncOutcome(phase: .failed, message: failure, results: results.all)
         }
-        return SyncOutcome(phase: .succeeded, message: "successfully synced (all tasks run)", results: results.all)
+        return SyncOutcome(phase: .succeeded, message: "successfully synced (all tasks run)", results: results.all, written: written)
     }
 
     // MARK: - Steps
@@ -121,22 +122,28 @@ public struct SyncRunner: Sendable {
     }
 
     /// Applies, creates (hooks) or prunes every task of one wave at once; the first failure, if any.
-    private func execute(_ tasks: [SyncTask], results: inout Results) async -> String? {
-        let outcomes = await withTaskGroup(of: (SyncTask, ResourceResult).self) { group in
+    private func execute(_ tasks: [SyncTask], results: inout Results, written: inout [ResourceKey: KubeObject?]) async -> String? {
+        let outcomes = await withTaskGroup(of: (SyncTask, ResourceResult, KubeObject??).self) { group in
             for task in tasks {
-                group.addTask { (task, await self.perform(task)) }
+                group.addTask {
+                    let (result, object) = await self.perform(task)
+                    return (task, result, object)
+                }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
         var failure: String?
-        for (_, result) in outcomes.sorted(by: { $0.0.runsBefore($1.0) }) {
+        for (_, result, object) in outcomes.sorted(by: { $0.0.runsBefore($1.0) }) {
+            if let object { written[result.key] = object }
             results.record(result)
             if result.status == .syncFailed && failure == nil { failure = "\(result.key.kind) \(result.key.name): \(result.message)" }
         }
         return failure
     }
 
-    private func perform(_ task: SyncTask) async -> ResourceResult {
+    /// Carries out one task: its result, and the object as the server left it (nil inside when it
+    /// was deleted; no value for hooks and failures, whose state the watch reports).
+    private func perform(_ task: SyncTask) async -> (ResourceResult, KubeObject??) {
         do {
             if task.isPrune {
                 let policy: DeleteOptions.Propagation = switch task.options.prunePropagationPolicy {
@@ -145,7 +152,7 @@ public struct SyncRunner: Sendable {
                 default: .foreground
                 }
                 _ = try await TransientRetry.run { () async throws(KubeError) in try await client.delete(task.object, options: DeleteOptions(propagationPolicy: policy)) }
-                return result(task, .pruned, "pruned")
+                return (result(task, .pruned, "pruned"), .some(nil))
             }
             if task.isHook {
                 var hook = task.target!
@@ -158,12 +165,12 @@ public struct SyncRunner: Sendable {
                 var result = result(task, .synced, "\(created.kind.lowercased())/\(created.name) created")
                 result.key = created.key
                 result.hookPhase = .running
-                return result
+                return (result, nil)
             }
             let applied = try await apply(task, dryRun: false)
-            return result(task, .synced, "\(applied.kind.lowercased())/\(applied.name) \(task.live == nil ? "created" : "configured")")
+            return (result(task, .synced, "\(applied.kind.lowercased())/\(applied.name) \(task.live == nil ? "created" : "configured")"), .some(applied))
         } catch {
-            return result(task, .syncFailed, error.message)
+            return (result(task, .syncFailed, error.message), nil)
         }
     }
 
