@@ -131,7 +131,15 @@ extension ApplicationController {
         var body: JSONValue = ["status": Self.replacing(old: old, with: status)]
         if clearRefresh { body[path: ["metadata", "annotations", "argocd.argoproj.io/refresh"]] = .null }
         if let operation { body["operation"] = operation }
-        if !(await write(application.name, body)) { await refreshQueue.addRateLimited(application.name) }
+        // Written on condition that the Application is still the version this refresh read: a
+        // refresh that raced with a sync's outcome must not put back what it saw before (the status
+        // change would not bring it back here). A conflict means: look again, shortly.
+        body[path: ["metadata", "resourceVersion"]] = application.object.resourceVersion.map(JSONValue.string)
+        if await write(application.name, body) {
+            await refreshQueue.forget(application.name)
+        } else {
+            await refreshQueue.addRateLimited(application.name)
+        }
     }
 
     /// The automated sync to request, if one is due: once per revision, or again for drift when
