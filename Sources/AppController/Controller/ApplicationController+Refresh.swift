@@ -135,9 +135,14 @@ extension ApplicationController {
         // refresh that raced with a sync's outcome must not put back what it saw before (the status
         // change would not bring it back here). A conflict means: look again, shortly.
         body[path: ["metadata", "resourceVersion"]] = application.object.resourceVersion.map(JSONValue.string)
-        if await write(application.name, body) {
+        do {
+            _ = try await TransientRetry.run(attempts: 7) { () async throws(KubeError) in try await patch(application.name, body) }
             await refreshQueue.forget(application.name)
-        } else {
+        } catch where error.category == .conflict {
+            // The watch is about to deliver the newer version; a status-only change does not
+            // queue a refresh by itself, so come back once it has.
+            await refreshQueue.addAfter(application.name, delay: .milliseconds(200))
+        } catch {
             await refreshQueue.addRateLimited(application.name)
         }
     }
