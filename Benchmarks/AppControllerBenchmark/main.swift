@@ -96,12 +96,22 @@ func format(_ value: Double) -> String { String(format: "%.1f", value) }
 /// its own here would double the work of decoding every Application update).
 func waitForConvergence(_ controller: ApplicationController, count: Int, start: ContinuousClock.Instant) async {
     var lastReport = ContinuousClock.now
+    var described = false
     while true {
-        let converged = await controller.statusCounts()["Synced/Healthy"] ?? 0
+        let counts = await controller.statusCounts()
+        let converged = counts["Synced/Healthy"] ?? 0
         if converged >= count { return }
         if ContinuousClock.now - lastReport >= .seconds(10) {
             lastReport = .now
-            print("  … \(format(seconds(ContinuousClock.now - start))) s: \(converged) Synced/Healthy, \(controller.metrics.reconciles) refreshes")
+            let others = counts.filter { $0.key != "Synced/Healthy" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            print("  … \(format(seconds(ContinuousClock.now - start))) s: \(converged) Synced/Healthy (\(others)), \(controller.metrics.reconciles) refreshes")
+            if count - converged <= 3 && !described, let list = try? await client.list(applications, namespace: "argocd") {
+                // A straggler is a finding: say what state it is stuck in.
+                described = true
+                for app in list.items where !(app[path: "status", "sync", "status"] == "Synced" && app[path: "status", "health", "status"] == "Healthy") {
+                    print("    straggler \(app.name): operation \(JSONWriter.string(app["operation"] ?? .null)), status \(JSONWriter.string(app["status"] ?? .null))")
+                }
+            }
         }
         // Counting walks every Application: once a second keeps the measurement out of the figures.
         try? await Task.sleep(for: .seconds(1))

@@ -73,7 +73,7 @@ extension ApplicationController {
         patch.append(["op": "add", "path": "/status/operationState", "value": state])
         do {
             _ = try await TransientRetry.run { () async throws(KubeError) in
-                try await client.patch(Self.applications, namespace: configuration.namespace, name: application.name, type: .json, .array(patch))
+                try await self.patch(application.name, .array(patch), type: .json)
             }
             return true
         } catch {
@@ -93,7 +93,7 @@ extension ApplicationController {
             ["op": "replace", "path": "/status/operationState", "value": progress],
         ]
         do {
-            _ = try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: .json, patch)
+            _ = try await self.patch(name, patch, type: .json)
         } catch {
             let current = try? await client.get(Self.applications, namespace: configuration.namespace, name: name)
             if current?[path: "status", "operationState", "phase"]?.stringValue == "Terminating" { terminate(name) }

@@ -32,6 +32,8 @@ public actor ApplicationController {
     let operationQueue = WorkQueue<String>(baseDelay: .seconds(5), maximumDelay: .seconds(180))
     /// Operations in progress, so that a refresh never starts a second one.
     var runningOperations: Set<String> = []
+    /// The Application as the controller's latest write of it left it, until the watch catches up.
+    var ownWrites: [String: KubeObject] = [:]
     /// The syncs being carried out, so that a terminate request can stop them.
     var operationTasks: [String: Task<SyncRun?, Never>] = [:]
     /// The last revision each application was automatically synced to, with when (self-heal backoff).
@@ -175,14 +177,37 @@ public actor ApplicationController {
     }
 
     /// The Application `name`, as last seen.
+    ///
+    /// The watch can lag behind the controller's own writes; deciding from a copy older than one's
+    /// own last write would put stale status back (and a status-only change does not queue a refresh
+    /// by itself). So the copy a write returned is used until the watch has delivered it or newer.
     func application(_ name: String) async -> ApplicationView? {
-        await applicationInformer.get(namespace: configuration.namespace, name: name).map(ApplicationView.init)
+        let cached = await applicationInformer.get(namespace: configuration.namespace, name: name)
+        guard let own = ownWrites[name] else { return cached.map(ApplicationView.init) }
+        guard let cached else {
+            ownWrites[name] = nil
+            return nil
+        }
+        if let ownVersion = own.resourceVersion.flatMap(UInt64.init), let cachedVersion = cached.resourceVersion.flatMap(UInt64.init),
+            ownVersion > cachedVersion
+        {
+            return ApplicationView(object: own)
+        }
+        ownWrites[name] = nil
+        return ApplicationView(object: cached)
     }
 
-    /// Merge-patches the Application (status, operation, finalizers live on the main resource, as upstream).
+    /// Notes the Application as one of the controller's own writes left it.
+    func recordWrite(_ object: KubeObject) {
+        ownWrites[object.name] = object
+    }
+
+    /// Patches the Application (status, operation, finalizers live on the main resource, as upstream).
     @discardableResult
-    func patch(_ name: String, _ body: JSONValue) async throws(KubeError) -> KubeObject {
-        try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: .merge, body)
+    func patch(_ name: String, _ body: JSONValue, type: PatchType = .merge) async throws(KubeError) -> KubeObject {
+        let written = try await client.patch(Self.applications, namespace: configuration.namespace, name: name, type: type, body)
+        recordWrite(written)
+        return written
     }
 
     /// Merge-patches the Application, trying again (for about ten seconds) while the server answers
