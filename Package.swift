@@ -232,7 +232,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalClusterTests",
-            dependencies: ["LocalCluster", "KubeModel"],
+            dependencies: ["LocalCluster", "KubeModel", "ProcessRunner"],
             swiftSettings: strictSettings
         ),
         .testTarget(

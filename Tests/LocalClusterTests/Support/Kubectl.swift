@@ -1,9 +1,9 @@
 import Foundation
 import LocalCluster
-import Synchronization
+import ProcessRunner
 
-/// Runs the real kubectl against the shared test cluster, off the cooperative thread pool (the cluster
-/// under test runs on that pool in this same process, so blocking it would stall the server).
+/// Runs the real kubectl against the shared test cluster; waiting for it never blocks a thread (the
+/// cluster under test runs on the cooperative pool in this same process).
 struct Kubectl {
     /// What a finished kubectl printed.
     struct Result: CustomStringConvertible {
@@ -42,9 +42,14 @@ struct Kubectl {
         if namespaced { all += ["--namespace", namespace] }
         all += arguments
         let path = Self.path ?? "/usr/bin/kubectl"
-        let command = all
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: Self.runBlocking(path, command, input: input)) }
+        // Our posix_spawn runner rather than Foundation's Process, whose `run()` was seen to crash
+        // (a bad memmove inside it) with many processes started at once across a full test run.
+        let process = ChildProcess(path, arguments: all, input: input.map { Data($0.utf8) }, timeout: .seconds(120))
+        do {
+            let result = try await process.run()
+            return Result(exitCode: result.status, output: result.outputText, error: result.errorText)
+        } catch {
+            return Result(exitCode: -1, output: "", error: "could not run kubectl: \(error)")
         }
     }
 
@@ -62,39 +67,6 @@ struct Kubectl {
             result = await run(arguments)
         }
         return result
-    }
-
-    private static func runBlocking(_ executable: String, _ arguments: [String], input: String?) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = standardInput
-        do {
-            try process.run()
-        } catch {
-            return Result(exitCode: -1, output: "", error: "could not run kubectl: \(error)")
-        }
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-        try? standardInput.fileHandleForWriting.close()
-        // Drain standard error concurrently so that neither pipe can fill and block kubectl.
-        let errorData = Mutex(Data())
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let data = error.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            drained.signal()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        return Result(
-            exitCode: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
     }
 }
 
