@@ -10,7 +10,23 @@ extension ApplicationController {
         let ours = [Self.finalizerForeground, Self.finalizerBackground].filter(finalizers.contains)
         guard !ours.isEmpty else { return }
         let policy: DeleteOptions.Propagation = ours.contains(Self.finalizerBackground) ? .background : .foreground
-        let resources = await cache.resources(of: application.name)
+        // Resources live on the destination cluster; one that is not (or no longer) configured holds
+        // nothing Wharf could delete, as upstream lets such an application go.
+        let connection = await clusters.connection(
+            server: application.destinationServer, name: application.destinationName, inClusterEnabled: await settings().inClusterEnabled)
+        let resources: [ResourceKey: KubeObject]
+        let client: KubeClient
+        switch connection {
+        case .success(let found):
+            resources = await found.cache.resources(of: application.name)
+            client = found.client
+        case .failure(let problem) where problem.unconfigured:
+            resources = [:]
+            client = self.client
+        case .failure:
+            await refreshQueue.addAfter(application.name, delay: .seconds(30))
+            return
+        }
         var remaining = 0
         for (_, object) in resources where !object.isBeingDeleted {
             remaining += 1

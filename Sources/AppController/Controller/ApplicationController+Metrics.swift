@@ -8,9 +8,9 @@ extension ApplicationController {
     /// `argocd_app_info` (one series per application), `argocd_app_reconcile`,
     /// `argocd_app_sync_total`, `argocd_app_k8s_request_total` (per verb, resource and answer —
     /// counted per client, not per application as upstream does), `argocd_cluster_api_resource_objects`,
-    /// `argocd_cluster_cache_age_seconds` and the work queues' `workqueue_depth`.
+    /// `argocd_cluster_cache_age_seconds`, `argocd_cluster_connection_status`, `argocd_cluster_info` and the work queues' `workqueue_depth`.
     public func metricsExposition() async -> String {
-        let server = "https://kubernetes.default.svc"
+        let server = ClusterSecret.inClusterServer
         var lines: [String] = ["# HELP argocd_app_info Information about application.", "# TYPE argocd_app_info gauge"]
         for object in await applicationInformer.list().sorted(by: { $0.name < $1.name }) {
             let app = ApplicationView(object: object)
@@ -32,13 +32,29 @@ extension ApplicationController {
             let labels = [("server", server), ("verb", key.verb), ("resource_kind", key.resource), ("response_code", String(key.statusCode))]
             lines.append("argocd_app_k8s_request_total{\(Self.labels(labels))} \(count)")
         }
+        let connections = await clusters.activeConnections()
         lines.append("# HELP argocd_cluster_api_resource_objects Number of k8s resource objects in the cache.")
         lines.append("# TYPE argocd_cluster_api_resource_objects gauge")
-        lines.append("argocd_cluster_api_resource_objects{\(Self.labels([("server", server)]))} \(await cache.objectCount)")
+        for connection in connections {
+            lines.append("argocd_cluster_api_resource_objects{\(Self.labels([("server", connection.server)]))} \(await connection.cache.objectCount)")
+        }
         lines.append("# HELP argocd_cluster_cache_age_seconds Cluster cache age in seconds.")
         lines.append("# TYPE argocd_cluster_cache_age_seconds gauge")
-        let age = await cache.syncedAt.map { (ContinuousClock.now - $0).components.seconds } ?? 0
-        lines.append("argocd_cluster_cache_age_seconds{\(Self.labels([("server", server)]))} \(age)")
+        for connection in connections {
+            let age = await connection.cache.syncedAt.map { (ContinuousClock.now - $0).components.seconds } ?? 0
+            lines.append("argocd_cluster_cache_age_seconds{\(Self.labels([("server", connection.server)]))} \(age)")
+        }
+        let states = await clusters.clusterStates()
+        lines.append("# HELP argocd_cluster_connection_status The k8s cluster current connection status.")
+        lines.append("# TYPE argocd_cluster_connection_status gauge")
+        for state in states {
+            lines.append("argocd_cluster_connection_status{\(Self.labels([("server", state.server), ("k8s_version", state.version)]))} \(state.connected ? 1 : 0)")
+        }
+        lines.append("# HELP argocd_cluster_info Information about cluster.")
+        lines.append("# TYPE argocd_cluster_info gauge")
+        for state in states {
+            lines.append("argocd_cluster_info{\(Self.labels([("name", state.name), ("server", state.server), ("k8s_version", state.version)]))} 1")
+        }
         lines.append("# HELP workqueue_depth Current depth of workqueue.")
         lines.append("# TYPE workqueue_depth gauge")
         lines.append("workqueue_depth{name=\"app_operation_processing_queue\"} \(await operationQueue.count)")

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import Projects
 import RepoServer
 import SyncEngine
 
@@ -121,14 +122,40 @@ extension ApplicationController {
         _ application: ApplicationView, sync: JSONValue, automated: Bool, previous: [ResourceResult],
         progress: @escaping @Sendable ([ResourceResult]) async -> Void
     ) async -> SyncRun {
+        let requested = DesiredState.revisions(of: sync) ?? []
+        let target: DeploymentTarget
+        switch await deploymentTarget(of: application) {
+        case .success(let found): target = found
+        case .failure(let problem): return SyncRun(phase: .failed, message: problem.message, results: previous, revisions: requested)
+        }
+        let windows = SyncWindowDecision(windows: target.project.syncWindows(application: application.name, destination: target.destination), at: Date())
+        if !windows.allows(manual: !automated) {
+            return SyncRun(phase: .failed, message: "Cannot sync: Blocked by sync window", results: previous, revisions: requested)
+        }
+        let client: KubeClient
+        switch await syncClient(for: target) {
+        case .success(let found): client = found
+        case .failure(let problem): return SyncRun(phase: .failed, message: problem.message, results: previous, revisions: requested)
+        }
+        let cache = target.connection.cache
         let desired: DesiredState
         do {
-            desired = try await DesiredState.load(application, repo: repo, client: client, tracking: tracking, sync: sync)
+            desired = try await DesiredState.load(application, repo: repo, client: target.connection.client, tracking: tracking, sync: sync)
         } catch {
-            return SyncRun(phase: .error, message: "ComparisonError: \(error.message)", results: previous, revisions: DesiredState.revisions(of: sync) ?? [])
+            return SyncRun(phase: .error, message: "ComparisonError: \(error.message)", results: previous, revisions: requested)
+        }
+        // Like upstream's permission check before the dry run: a refused resource fails the whole
+        // sync, and nothing is applied.
+        let refused = desired.objects.compactMap { object in
+            target.refusal(of: object).map {
+                ResourceResult(key: object.key, version: object.groupVersionKind.version, status: .syncFailed, message: $0, syncPhase: .sync)
+            }
+        }
+        if !refused.isEmpty {
+            return SyncRun(phase: .failed, message: "one or more synchronization tasks are not valid: \(refused[0].message)", results: refused, revisions: desired.revisions)
         }
         let options = SyncOptions(application.syncOptions + (sync["syncOptions"]?.arrayValue ?? []).compactMap(\.stringValue))
-        if options.createNamespace, !application.destinationNamespace.isEmpty, let problem = await createNamespace(application) {
+        if options.createNamespace, !application.destinationNamespace.isEmpty, let problem = await createNamespace(application, client: client, cache: cache) {
             return SyncRun(phase: .failed, message: problem, results: previous, revisions: desired.revisions)
         }
         let live = await cache.resources(of: application.name)
@@ -177,7 +204,7 @@ extension ApplicationController {
     }
 
     /// Creates the destination namespace (with `managedNamespaceMetadata`) when it is missing.
-    private func createNamespace(_ application: ApplicationView) async -> String? {
+    private func createNamespace(_ application: ApplicationView, client: KubeClient, cache: ClusterCache) async -> String? {
         let key = ResourceKey(group: "", kind: "Namespace", namespace: "", name: application.destinationNamespace)
         if await cache.object(key) != nil { return nil }
         var namespace = KubeObject(apiVersion: "v1", kind: "Namespace", name: application.destinationNamespace)
@@ -246,20 +273,9 @@ extension ApplicationController {
 
     /// Upstream's retry backoff: `duration` (5s) × `factor` (2) per attempt, at most `maxDuration` (3m).
     static func retryDelay(_ retry: JSONValue, attempt: Int) -> Duration {
-        let base = parseDuration(retry[path: ["backoff", "duration"]]?.stringValue) ?? 5
+        let base = retry[path: ["backoff", "duration"]]?.stringValue.flatMap(GoDuration.seconds) ?? 5
         let factor = retry[path: ["backoff", "factor"]]?.int64Value.map(Double.init) ?? 2
-        let maximum = parseDuration(retry[path: ["backoff", "maxDuration"]]?.stringValue) ?? 180
+        let maximum = retry[path: ["backoff", "maxDuration"]]?.stringValue.flatMap(GoDuration.seconds) ?? 180
         return .seconds(min(maximum, base * pow(factor, Double(attempt))))
-    }
-
-    /// Seconds of a Go duration such as `5s`, `2m` or `1h`.
-    static func parseDuration(_ text: String?) -> Double? {
-        guard let text, let unit = text.last, let value = Double(text.dropLast()) else { return text.flatMap(Double.init) }
-        switch unit {
-        case "s": return value
-        case "m": return value * 60
-        case "h": return value * 3600
-        default: return nil
-        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeHealth
 import KubeModel
+import Projects
 import RepoServer
 import SyncEngine
 
@@ -22,8 +23,12 @@ extension ApplicationController {
         var status = JSONValue.emptyObject
         var conditions: [JSONValue] = []
         let now = Self.timestamp()
-        if let problem = await specProblem(application) {
-            conditions.append(Self.condition("InvalidSpecError", problem, now))
+        let target: DeploymentTarget
+        switch await deploymentTarget(of: application) {
+        case .success(let found):
+            target = found
+        case .failure(let problem):
+            conditions.append(Self.condition("InvalidSpecError", problem.message, now))
             status["sync"] = ["status": "Unknown"]
             status["conditions"] = .array(conditions)
             await writeStatus(application, status)
@@ -37,7 +42,7 @@ extension ApplicationController {
         }
         let desired: DesiredState
         do {
-            desired = try await DesiredState.load(application, repo: repo, client: client, tracking: tracking, hardRefresh: hard)
+            desired = try await DesiredState.load(application, repo: repo, client: target.connection.client, tracking: tracking, hardRefresh: hard)
         } catch {
             conditions.append(Self.condition("ComparisonError", "Failed to load target state: \(error.message)", now))
             status["sync"] = ["status": "Unknown", "comparedTo": comparedTo(application)]
@@ -47,6 +52,7 @@ extension ApplicationController {
             await scheduleNextRefresh(name)
             return
         }
+        let cache = target.connection.cache
         let live = await cache.resources(of: name)
         let comparison = Comparison(desired: desired.objects, live: live, ignore: await ignoreRules(for: application))
         for problem in application.ignoreDifferences.flatMap(\.problems) {
@@ -57,13 +63,18 @@ extension ApplicationController {
         for (key, owner) in shared.sorted(by: { $0.key < $1.key }) {
             conditions.append(Self.condition("SharedResourceWarning", "\(key.kind)/\(key.name) is part of applications \(configuration.namespace)/\(name) and \(owner)", now))
         }
+        for object in desired.objects {
+            guard let refusal = target.refusal(of: object) else { continue }
+            conditions.append(Self.condition("InvalidSpecError", "\(object.kind)/\(object.name): \(refusal); a sync will refuse it", now))
+        }
         let pruning = comparison.resources.filter(\.requiresPruning)
         if !pruning.isEmpty && !application.autoPrune && application.automated != nil {
             conditions.append(Self.condition("OrphanedResourceWarning", "\(pruning.count) resource(s) require pruning; enable automated prune or sync with prune", now))
         }
         status["conditions"] = conditions.isEmpty ? nil : .array(conditions)
         // An automated sync is requested in the same write as the status that calls for it.
-        let operation = await automatedSync(application, comparison: comparison, desired: desired)
+        let windows = SyncWindowDecision(windows: target.project.syncWindows(application: name, destination: target.destination), at: Date())
+        let operation = windows.automatedAllowed ? await automatedSync(application, comparison: comparison, desired: desired) : nil
         await writeStatus(application, status, clearRefresh: application.refreshRequest != nil, operation: operation)
         await scheduleNextRefresh(name)
     }
@@ -83,26 +94,6 @@ extension ApplicationController {
         status["observedAt"] = .string(now)
         if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
         return status
-    }
-
-    /// Why the application cannot be reconciled at all, in upstream's words.
-    private func specProblem(_ application: ApplicationView) async -> String? {
-        let project = application.project.isEmpty ? "default" : application.project
-        if await projectInformer.get(namespace: configuration.namespace, name: project) == nil {
-            return "Application referencing project \(project) which does not exist"
-        }
-        let server = application.destinationServer
-        let clusterName = application.destinationName
-        if server == nil && clusterName == nil {
-            return "Destination server missing from app spec"
-        }
-        if let server, server != "https://kubernetes.default.svc" {
-            return "cluster '\(server)' has not been configured"
-        }
-        if let clusterName, clusterName != "in-cluster" {
-            return "there are no clusters with this name: \(clusterName)"
-        }
-        return nil
     }
 
     func comparedTo(_ application: ApplicationView) -> JSONValue {

@@ -1,4 +1,5 @@
 import Foundation
+import Projects
 public import KubeClient
 public import KubeModel
 public import RepoServer
@@ -20,12 +21,19 @@ public actor ApplicationController {
     let configuration: AppControllerConfiguration
     let client: KubeClient
     let repo: RepoService
+    /// The live state of the cluster the controller runs against (the in-cluster destination).
     let cache: ClusterCache
+    /// Every destination cluster: the in-cluster one and those of cluster Secrets.
+    let clusters: ClusterRegistry
+    /// Clients that impersonate a project's destination service account, by cluster and account.
+    var impersonatingClients: [String: KubeClient] = [:]
     let tracking: ResourceTracking
     let applicationInformer: SharedInformer
     let projectInformer: SharedInformer
     /// The ConfigMaps of the controller's namespace, for `argocd-cm`.
     let settingsInformer: SharedInformer
+    /// Projects as last parsed, by name, with the resource version parsed.
+    var parsedProjects: [String: (version: String, project: AppProject)] = [:]
     /// `argocd-cm` as last read, by its resource version.
     var parsedSettings: (version: String, settings: ArgoSettings)?
     let refreshQueue = WorkQueue<String>(baseDelay: .milliseconds(250), maximumDelay: .seconds(300))
@@ -49,6 +57,9 @@ public actor ApplicationController {
         self.repo = repo
         self.tracking = tracking
         cache = ClusterCache(client: client, tracking: tracking)
+        clusters = ClusterRegistry(
+            inCluster: ClusterConnection(server: ClusterSecret.inClusterServer, name: ClusterSecret.inClusterName, client: client, cache: cache),
+            client: client, namespace: configuration.namespace, tracking: tracking)
         applicationInformer = SharedInformer(client: client, resource: Self.applications, namespace: configuration.namespace, kind: "Application")
         projectInformer = SharedInformer(client: client, resource: Self.projects, namespace: configuration.namespace, kind: "AppProject")
         settingsInformer = SharedInformer(client: client, resource: Self.configMaps, namespace: configuration.namespace, kind: "ConfigMap")
@@ -59,8 +70,10 @@ public actor ApplicationController {
         let applicationEvents = await applicationInformer.events()
         let settingsEvents = await settingsInformer.events()
         let changes = await cache.changes()
+        let clusterSecretEvents = await clusters.secretInformer.events()
         await withDiscardingTaskGroup { group in
             group.addTask { [cache] in await cache.run() }
+            group.addTask { [clusters] in await clusters.secretInformer.run() }
             group.addTask { [applicationInformer] in await applicationInformer.run() }
             group.addTask { [projectInformer] in await projectInformer.run() }
             group.addTask { [settingsInformer] in await settingsInformer.run() }
@@ -68,6 +81,22 @@ public actor ApplicationController {
             await applicationInformer.waitForCacheSync()
             await projectInformer.waitForCacheSync()
             await settingsInformer.waitForCacheSync()
+            await clusters.secretInformer.waitForCacheSync()
+            if let version = try? await client.serverVersion() { await clusters.recordInCluster(version: version) }
+            let knownSecrets = Set(await clusters.secretInformer.list().map { "\($0.name)@\($0.resourceVersion ?? "")" })
+            group.addTask { [weak self] in
+                // A cluster added, changed or removed can change which applications can deploy (the
+                // Secrets present at start-up are no news: every application is refreshed then anyway).
+                for await event in clusterSecretEvents {
+                    if case .added(let secret) = event, knownSecrets.contains("\(secret.name)@\(secret.resourceVersion ?? "")") { continue }
+                    await self?.refreshAll()
+                }
+            }
+            group.addTask { [weak self, clusters] in
+                for await change in clusters.allChanges {
+                    for app in change.applications { await self?.refreshQueue.add(app) }
+                }
+            }
             group.addTask { [weak self] in
                 // New settings (system-wide ignores) can change every application's comparison.
                 for await event in settingsEvents where event.object.name == ArgoSettings.configMapName { await self?.refreshAll() }
@@ -89,9 +118,10 @@ public actor ApplicationController {
             await withTaskCancellationHandler {
                 while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
             } onCancel: {
-                Task { [refreshQueue, operationQueue] in
+                Task { [refreshQueue, operationQueue, clusters] in
                     await refreshQueue.shutDown()
                     await operationQueue.shutDown()
+                    await clusters.shutDown()
                 }
             }
         }

@@ -13,6 +13,11 @@ public struct ArgoSettings: Sendable {
     public var tracking: ResourceTracking
     /// Ignore rules for every application.
     public var ignoreDifferences: [IgnoreDifference]
+    /// Whether syncs impersonate the project's destination service accounts
+    /// (`application.sync.impersonation.enabled`).
+    public var impersonation: Bool
+    /// Whether the in-cluster destination may be used (`cluster.inClusterEnabled`).
+    public var inClusterEnabled: Bool
     /// Settings that could not be read, each naming the key and the problem; they are left out.
     public var problems: [String]
 
@@ -20,6 +25,8 @@ public struct ArgoSettings: Sendable {
     public init() {
         tracking = ResourceTracking()
         ignoreDifferences = []
+        impersonation = false
+        inClusterEnabled = true
         problems = []
     }
 
@@ -35,6 +42,8 @@ public struct ArgoSettings: Sendable {
             }
         }
         if let label = data["application.instanceLabelKey"], !label.isEmpty { tracking.instanceLabelKey = label }
+        impersonation = data["application.sync.impersonation.enabled"] == "true"
+        inClusterEnabled = data["cluster.inClusterEnabled"] != "false"
         let prefix = "resource.customizations.ignoreDifferences."
         for (key, text) in data.sorted(by: { $0.key < $1.key }) where key.hasPrefix(prefix) {
             let target = String(key.dropFirst(prefix.count))

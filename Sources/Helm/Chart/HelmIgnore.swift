@@ -1,3 +1,4 @@
+import KubeModel
 /// `.helmignore` rules: gitignore-like globs; `!` re-includes, a trailing `/` matches directories only,
 /// a pattern without `/` matches a file's base name anywhere, one with `/` the path from the chart root.
 struct HelmIgnore {

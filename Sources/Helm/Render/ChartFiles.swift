@@ -1,3 +1,4 @@
+import KubeModel
 import GoTemplate
 
 /// `.Files`: a chart's non-template files, with Helm's `Get`, `GetBytes`, `Glob`, `Lines`, `AsConfig`

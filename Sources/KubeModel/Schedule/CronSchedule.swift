@@ -1,9 +1,9 @@
-import Foundation
+public import Foundation
 
 /// A standard five-field cron schedule (minute, hour, day of month, month, day of week) as CronJobs
 /// use it: lists, ranges, steps, month and weekday names, `?`, and the `@hourly`-style macros, in a
-/// time zone.
-struct CronSchedule: Sendable {
+/// time zone. CronJobs and Argo CD sync windows share it.
+public struct CronSchedule: Sendable {
     private let minutes: Set<Int>
     private let hours: Set<Int>
     private let daysOfMonth: Set<Int>
@@ -21,7 +21,7 @@ struct CronSchedule: Sendable {
     private static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
     /// Parses `text`; nil when it is not a valid schedule or `timeZone` is not a known zone.
-    init?(_ text: String, timeZone: String? = nil) {
+    public init?(_ text: String, timeZone: String? = nil) {
         let expanded = Self.macros[text.trimmingCharacters(in: .whitespaces).lowercased()] ?? text
         let fields = expanded.split(whereSeparator: \.isWhitespace).map { String($0).lowercased() }
         guard fields.count == 5,
@@ -49,7 +49,7 @@ struct CronSchedule: Sendable {
     }
 
     /// The first scheduled minute strictly after `date`, searching up to five years ahead.
-    func next(after date: Date) -> Date? {
+    public func next(after date: Date) -> Date? {
         guard var time = calendar.dateInterval(of: .minute, for: date)?.end else { return nil }
         let limit = date.addingTimeInterval(5 * 366 * 86_400)
         while time <= limit {

@@ -23,7 +23,7 @@ public struct Glob: Sendable {
     }
 
     /// Whether `name` matches `pattern` in `.helmignore`/`.Files.Glob` syntax.
-    static func matches(_ pattern: String, _ name: String) -> Bool {
+    public static func matches(_ pattern: String, _ name: String) -> Bool {
         Glob(pattern).matches(name)
     }
 
