@@ -142,7 +142,30 @@ let package = Package(
         ),
         .target(
             name: "AppController",
-            dependencies: ["KubeModel", "KubeDiff", "KubeHealth", "KubeClient", "SyncEngine", "RepoServer"],
+            dependencies: ["KubeModel", "KubeDiff", "KubeHealth", "KubeClient", "SyncEngine", "RepoServer", "Projects"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Projects",
+            dependencies: ["KubeModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ApplicationSets",
+            dependencies: ["KubeModel", "KubeClient", "GoTemplate", "RepoServer", "AppController"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "KubeModel",
+                "KubeClient",
+                "GoTemplate",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -161,6 +184,9 @@ let package = Package(
                 "RepoServer",
                 "KubeClient",
                 "AppController",
+                "ApplicationSets",
+                "Notifications",
+                "Projects",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -252,7 +278,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AppControllerTests",
-            dependencies: ["AppController", "SyncEngine", "RepoServer", "KubeModel", "KubeClient", "LocalCluster", "ProcessRunner", "ClusterTestSupport"],
+            dependencies: [
+                "AppController", "SyncEngine", "RepoServer", "KubeModel", "KubeClient", "LocalCluster", "ProcessRunner", "ClusterTestSupport", "Projects",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -263,6 +292,25 @@ let package = Package(
         .testTarget(
             name: "RepoServerTests",
             dependencies: ["RepoServer", "KubeModel", "ProcessRunner", "ClusterTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProjectsTests",
+            dependencies: ["Projects", "KubeModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ApplicationSetsTests",
+            dependencies: ["ApplicationSets", "AppController", "KubeModel", "KubeClient", "RepoServer", "LocalCluster", "ClusterTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: [
+                "Notifications", "AppController", "KubeModel", "KubeClient", "LocalCluster", "ClusterTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -10,12 +10,15 @@ public struct AppControllerConfiguration: Sendable {
     public var reconciliationTimeout: Duration
     /// The most random delay added to each periodic refresh (`timeout.reconciliation.jitter`).
     public var reconciliationJitter: Duration
+    /// How this replica shares the work with others.
+    public var sharding: ShardingConfiguration
 
     /// Upstream's defaults.
     public init(
         namespace: String = "argocd", statusProcessors: Int = 20, operationProcessors: Int = 10, reconciliationTimeout: Duration = .seconds(120),
-        reconciliationJitter: Duration = .seconds(60)
+        reconciliationJitter: Duration = .seconds(60), sharding: ShardingConfiguration = ShardingConfiguration()
     ) {
+        self.sharding = sharding
         self.namespace = namespace
         self.statusProcessors = statusProcessors
         self.operationProcessors = operationProcessors

@@ -29,7 +29,7 @@ import Testing
         #expect(crd[path: ["spec", "names", "shortNames"]] == ["appproj", "appprojs"])
         #expect(crd[path: ["spec", "names", "singular"]] == "appproject")
         #expect(crd[path: ["spec", "scope"]] == "Namespaced")
-        #expect(ArgoCRDs.all.compactMap { $0[path: ["spec", "names", "kind"]]?.stringValue } == ["Application", "AppProject"])
+        #expect(ArgoCRDs.all.compactMap { $0[path: ["spec", "names", "kind"]]?.stringValue } == ["Application", "AppProject", "ApplicationSet"])
     }
 
     @Test func applicationSchemaRequiresWhatUpstreamRequires() throws {

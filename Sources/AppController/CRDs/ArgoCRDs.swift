@@ -18,12 +18,14 @@ public enum ArgoCRDs {
     public static let applications = GroupVersionResource(group: group, version: version, resource: "applications")
     /// Where AppProjects are read and written.
     public static let appProjects = GroupVersionResource(group: group, version: version, resource: "appprojects")
+    /// Where ApplicationSets are read and written.
+    public static let applicationSets = GroupVersionResource(group: group, version: version, resource: "applicationsets")
     /// Where the definitions themselves live.
     public static let customResourceDefinitions = GroupVersionResource(
         group: "apiextensions.k8s.io", version: "v1", resource: "customresourcedefinitions")
 
     /// Every definition, in the order they are installed.
-    public static var all: [JSONValue] { [application, appProject] }
+    public static var all: [JSONValue] { [application, appProject, applicationSet] }
 
     /// A namespaced CustomResourceDefinition of one served and stored `v1alpha1` version, labelled as upstream labels its own.
     static func definition(kind: String, plural: String, shortNames: [String], printerColumns: [JSONValue] = [], schema: JSONValue) -> JSONValue {

@@ -81,6 +81,27 @@ actor ClusterRegistry {
         return .failure(DestinationError("cluster '\(server ?? "")' has not been configured", unconfigured: true))
     }
 
+    /// The sharding key of the cluster an application names (the Secret's UID, empty for the
+    /// in-cluster destination, the name or URL itself for a cluster not configured — so that exactly
+    /// one replica reports it) and the shard the Secret pins it to.
+    func shardingKey(server: String?, name: String?) async -> (key: String, pinned: Int?) {
+        for object in await secretInformer.list() {
+            guard case .success(let secret) = parse(object), secret.server == server || (name != nil && secret.name == name) else { continue }
+            return (secret.uid, secret.shard)
+        }
+        if server == ClusterSecret.inClusterServer || name == ClusterSecret.inClusterName { return ("", nil) }
+        return (server ?? name ?? "", nil)
+    }
+
+    /// The sharding keys of every configured cluster, the in-cluster one included.
+    func shardingKeys() async -> [String] {
+        var keys = [""]
+        for object in await secretInformer.list() {
+            if case .success(let secret) = parse(object) { keys.append(secret.uid) }
+        }
+        return keys
+    }
+
     /// The connections made so far (the in-cluster one first).
     func activeConnections() -> [ClusterConnection] {
         [inCluster] + connections.values.map(\.connection).sorted { $0.server < $1.server }

@@ -44,7 +44,8 @@ extension ApplicationController {
             let age = await connection.cache.syncedAt.map { (ContinuousClock.now - $0).components.seconds } ?? 0
             lines.append("argocd_cluster_cache_age_seconds{\(Self.labels([("server", connection.server)]))} \(age)")
         }
-        let states = await clusters.clusterStates()
+        var states: [ClusterState] = []
+        for state in await clusters.clusterStates() where await handlesCluster(server: state.server) { states.append(state) }
         lines.append("# HELP argocd_cluster_connection_status The k8s cluster current connection status.")
         lines.append("# TYPE argocd_cluster_connection_status gauge")
         for state in states {

@@ -11,7 +11,7 @@ extension ApplicationController {
     /// the phase to `Terminating` (`argocd app terminate-op`) stops it.
     func operate(_ name: String) async {
         guard !runningOperations.contains(name), let application = await application(name), let operation = application.operation,
-            !application.isDeleting
+            !application.isDeleting, await handles(application)
         else { return }
         runningOperations.insert(name)
         defer { runningOperations.remove(name) }

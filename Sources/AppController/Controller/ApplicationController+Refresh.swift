@@ -10,7 +10,7 @@ extension ApplicationController {
     /// Renders, compares and writes the status of one application; starts an automated sync when
     /// its policy asks for one.
     func refresh(_ name: String) async {
-        guard let application = await application(name) else { return }
+        guard let application = await application(name), await handles(application) else { return }
         let started = ContinuousClock.now
         defer {
             let elapsed = (ContinuousClock.now - started).components

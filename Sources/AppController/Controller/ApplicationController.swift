@@ -25,6 +25,8 @@ public actor ApplicationController {
     let cache: ClusterCache
     /// Every destination cluster: the in-cluster one and those of cluster Secrets.
     let clusters: ClusterRegistry
+    /// Which shards are alive, and so which applications this replica handles.
+    let shards: ShardCoordinator
     /// Clients that impersonate a project's destination service account, by cluster and account.
     var impersonatingClients: [String: KubeClient] = [:]
     let tracking: ResourceTracking
@@ -57,6 +59,7 @@ public actor ApplicationController {
         self.repo = repo
         self.tracking = tracking
         cache = ClusterCache(client: client, tracking: tracking)
+        shards = ShardCoordinator(configuration: configuration.sharding, client: client, namespace: configuration.namespace)
         clusters = ClusterRegistry(
             inCluster: ClusterConnection(server: ClusterSecret.inClusterServer, name: ClusterSecret.inClusterName, client: client, cache: cache),
             client: client, namespace: configuration.namespace, tracking: tracking)
@@ -74,6 +77,7 @@ public actor ApplicationController {
         await withDiscardingTaskGroup { group in
             group.addTask { [cache] in await cache.run() }
             group.addTask { [clusters] in await clusters.secretInformer.run() }
+            group.addTask { [shards] in await shards.run() }
             group.addTask { [applicationInformer] in await applicationInformer.run() }
             group.addTask { [projectInformer] in await projectInformer.run() }
             group.addTask { [settingsInformer] in await settingsInformer.run() }
@@ -91,6 +95,10 @@ public actor ApplicationController {
                     if case .added(let secret) = event, knownSecrets.contains("\(secret.name)@\(secret.resourceVersion ?? "")") { continue }
                     await self?.refreshAll()
                 }
+            }
+            group.addTask { [weak self, shards] in
+                // When a replica dies or comes back, the split changes: look at every application again.
+                for await _ in shards.changes { await self?.refreshAll() }
             }
             group.addTask { [weak self, clusters] in
                 for await change in clusters.allChanges {

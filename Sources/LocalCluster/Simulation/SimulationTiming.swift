@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 
 /// How long simulated things take. The fast profile takes no time at all, so tests never wait; the
 /// realistic profile draws each delay from a range, deterministically per object (seeded by its UID),

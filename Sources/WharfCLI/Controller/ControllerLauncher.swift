@@ -1,6 +1,8 @@
 import AppController
+import ApplicationSets
 import Foundation
 import KubeClient
+import Notifications
 import KubeModel
 import RepoServer
 
@@ -27,11 +29,18 @@ enum ControllerLauncher {
             // Tracking is read once: changing how resources are tracked takes a restart, as it re-labels every app's resources.
             let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
             let settings = ArgoSettings(configMap: try? await client.get(configMaps, namespace: namespace, name: ArgoSettings.configMapName))
+            let (sharding, problems) = ShardingConfiguration.from(environment: environment, hostname: ProcessInfo.processInfo.hostName)
+            for problem in problems { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
             let controller = ApplicationController(
-                configuration: AppControllerConfiguration(namespace: namespace), client: client, repo: repo, tracking: settings.tracking)
-            FileHandle.standardOutput.write(Data("Wharf application controller watching Applications in namespace \(namespace)\n".utf8))
+                configuration: AppControllerConfiguration(namespace: namespace, sharding: sharding), client: client, repo: repo, tracking: settings.tracking)
+            let applicationSets = ApplicationSetController(namespace: namespace, client: client, repo: repo)
+            let notifications = NotificationController(namespace: namespace, client: client)
+            let shardNote = sharding.replicas > 1 ? " as shard \(sharding.shard) of \(sharding.replicas)" : ""
+            FileHandle.standardOutput.write(Data("Wharf application controller watching Applications in namespace \(namespace)\(shardNote)\n".utf8))
             await withDiscardingTaskGroup { group in
                 if let metricsPort { group.addTask { await MetricsServer.run(controller: controller, port: metricsPort) } }
+                group.addTask { await runElected("wharf-applicationset-controller", client: client, namespace: namespace, elected: sharding.replicas > 1) { await applicationSets.run() } }
+                group.addTask { await runElected("wharf-notifications-controller", client: client, namespace: namespace, elected: sharding.replicas > 1) { await notifications.run() } }
                 await controller.run()
                 group.cancelAll()
             }
@@ -40,6 +49,19 @@ enum ControllerLauncher {
             throw error
         }
         await client.shutdown()
+    }
+
+    /// Runs a controller that must run once per installation (ApplicationSets, notifications); with
+    /// several replicas only the one holding the Lease `lease` does, as upstream's run as single
+    /// elected deployments.
+    private static func runElected(_ lease: String, client: KubeClient, namespace: String, elected: Bool, _ body: @escaping @Sendable () async -> Void) async {
+        guard elected else { return await body() }
+        let identity = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        let election = LeaderElector(client: client, configuration: LeaderElectionConfiguration(namespace: namespace, name: lease, identity: identity))
+        while !Task.isCancelled {
+            await election.run(lead: body)
+            try? await Task.sleep(for: .seconds(1))
+        }
     }
 
     private static func prepare(_ client: KubeClient, namespace: String) async throws {

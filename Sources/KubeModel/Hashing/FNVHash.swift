@@ -1,22 +1,27 @@
-import KubeModel
+/// 32-bit FNV-1a, the hash Kubernetes' controllers use for pod-template hashes and Argo CD uses to
+/// shard clusters; also the source of deterministic jitter and addresses that must come out the same
+/// every time an object is looked at.
+public struct FNVHash: Sendable {
+    /// The hash so far.
+    public private(set) var value: UInt32 = 2_166_136_261
 
-/// 32-bit FNV-1a, the hash Kubernetes' controllers use for pod-template hashes; here also the source of
-/// the deterministic jitter and addresses that must come out the same every time an object is looked at.
-struct FNVHash {
-    private(set) var value: UInt32 = 2_166_136_261
+    /// An empty hash.
+    public init() {}
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    /// Feeds bytes.
+    public mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             value ^= UInt32(byte)
             value = value &* 16_777_619
         }
     }
 
-    mutating func add(_ text: String) { add(text.utf8) }
+    /// Feeds a string's UTF-8.
+    public mutating func add(_ text: String) { add(text.utf8) }
 
     /// Feeds a JSON value in a canonical form: object members by sorted key, so that member order (which
     /// differs between a client's manifest and a stored copy) never changes the hash.
-    mutating func add(canonical value: JSONValue) {
+    public mutating func add(canonical value: JSONValue) {
         switch value {
         case .object(let members):
             add("{")
@@ -43,7 +48,7 @@ struct FNVHash {
     }
 
     /// A fraction in [0, 1) derived from `seed`.
-    static func fraction(_ seed: String) -> Double {
+    public static func fraction(_ seed: String) -> Double {
         var hash = FNVHash()
         hash.add(seed)
         return Double(hash.value) / (Double(UInt32.max) + 1)
