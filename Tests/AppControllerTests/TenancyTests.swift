@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import KubeClient
 import KubeModel
+import LocalCluster
 import Projects
 import Testing
 
@@ -68,7 +69,7 @@ struct TenancyTests {
         try await RunningCluster.with { remote in
             let remoteClient = try remote.client()
             try await RunningCluster.withController(repositoryFiles: Self.files) { client, repository in
-                _ = try await client.create(try remote.clusterSecret(name: "remote"))
+                _ = try await client.create(try ClusterSecretManifest.make(name: "remote", kubeconfig: remote.endpoint.kubeconfigPath))
                 let inCluster = ClusterSecret.inClusterServer
                 let alwaysDenied: JSONValue = [["kind": "deny", "schedule": "* * * * *", "duration": "1h", "applications": ["*-frozen"]]]
                 let manualAllowed: JSONValue = [["kind": "deny", "schedule": "* * * * *", "duration": "1h", "applications": ["*-frozen"], "manualSync": true]]

@@ -1,15 +1,14 @@
-import AppController
-import ClusterTestSupport
-import Foundation
+public import Foundation
 import KubeClient
-import KubeModel
-import LocalCluster
+public import KubeModel
 
-extension RunningCluster {
-    /// A cluster Secret, as `wharf cluster add` writes one, that lets Wharf deploy to this cluster as
-    /// `name`: its URL, CA and the kubeconfig's credentials.
-    func clusterSecret(name: String, namespaces: [String] = []) throws -> KubeObject {
-        let configuration = try ClientConfiguration.fromKubeconfig(paths: [endpoint.kubeconfigPath])
+/// Argo CD cluster Secrets for tests, as `wharf cluster add` writes them: the cluster's URL, CA and
+/// the credentials of a kubeconfig.
+public enum ClusterSecretManifest {
+    /// A Secret named `cluster-<name>` in `namespace` that lets Wharf deploy, as `name`, to the
+    /// cluster of `kubeconfig`'s current context (limited to `namespaces` when given).
+    public static func make(name: String, kubeconfig: URL, namespace: String = "argocd", namespaces: [String] = [], shard: Int? = nil) throws -> KubeObject {
+        let configuration = try ClientConfiguration.fromKubeconfig(paths: [kubeconfig])
         var tls: JSONValue = .emptyObject
         if let ca = configuration.cluster.certificateAuthorityPEM { tls["caData"] = .string(Data(ca).base64EncodedString()) }
         if let cert = configuration.user.clientCertificatePEM { tls["certData"] = .string(Data(cert).base64EncodedString()) }
@@ -18,9 +17,10 @@ extension RunningCluster {
         if let token = configuration.user.token { config["bearerToken"] = .string(token) }
         var stringData: JSONValue = ["name": .string(name), "server": .string(configuration.cluster.server), "config": .string(JSONWriter.string(config))]
         if !namespaces.isEmpty { stringData["namespaces"] = .string(namespaces.joined(separator: ",")) }
+        if let shard { stringData["shard"] = .string(String(shard)) }
         return try KubeObject([
             "apiVersion": "v1", "kind": "Secret",
-            "metadata": ["name": .string("cluster-\(name)"), "namespace": .string(Self.argoNamespace), "labels": [ClusterSecret.typeLabel: "cluster"]],
+            "metadata": ["name": .string("cluster-\(name)"), "namespace": .string(namespace), "labels": ["argocd.argoproj.io/secret-type": "cluster"]],
             "type": "Opaque", "stringData": stringData,
         ])
     }
