@@ -54,6 +54,7 @@ let package = Package(
         .target(
             name: "GoTemplate",
             dependencies: [
+                "KubeModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -188,6 +189,7 @@ let package = Package(
                 "Notifications",
                 "Projects",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -225,6 +227,12 @@ let package = Package(
             name: "AppControllerBenchmark",
             dependencies: ["AppController", "KubeClient", "KubeModel", "LocalCluster", "ProcessRunner", "RepoServer"],
             path: "Benchmarks/AppControllerBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ApplicationSetBenchmark",
+            dependencies: ["AppController", "ApplicationSets", "ClusterTestSupport", "KubeClient", "KubeModel", "ProcessRunner", "RepoServer"],
+            path: "Benchmarks/ApplicationSetBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -315,7 +323,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WharfCLITests",
-            dependencies: ["KubeModel", "KubeClient", "ClusterTestSupport"],
+            dependencies: ["KubeModel", "KubeClient", "ClusterTestSupport", "Projects", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
     ]

@@ -7,6 +7,9 @@ struct Wharf: AsyncParsableCommand {
         commandName: "wharf",
         abstract: "GitOps continuous delivery for Kubernetes: sync, progressive rollouts and promotion in one tool.",
         version: WharfVersion.current,
-        subcommands: [UpCommand.self, ControllerCommand.self, KubeCommand.self, ClusterCommand.self, HelmCommand.self, ManifestsCommand.self]
+        subcommands: [
+            UpCommand.self, ControllerCommand.self, KubeCommand.self, ClusterCommand.self, HelmCommand.self, ManifestsCommand.self, ProjCommand.self,
+            AppSetCommand.self,
+        ]
     )
 }

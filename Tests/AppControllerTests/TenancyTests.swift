@@ -163,4 +163,24 @@ struct TenancyTests {
             #expect(!message.contains("oops"))
         }
     }
+
+    @Test("a project asking for orphaned-resource warnings gets them, minus what it ignores")
+    func orphanedResources() async throws {
+        try await RunningCluster.withController(repositoryFiles: Self.files) { client, repository in
+            var watched = try project("watched", repo: repository.url, destinations: [["server": .string(ClusterSecret.inClusterServer), "namespace": "*"]])
+            watched[path: "spec", "orphanedResources"] = ["warn": true, "ignore": [["kind": "ConfigMap", "name": "ignored-*"]]]
+            _ = try await client.create(watched)
+            _ = try await client.create(try application("tidy", project: "watched", repo: repository.url, path: "team-a", server: ClusterSecret.inClusterServer, namespace: "tidy"))
+            try await client.waitForApplication("tidy", health: "Healthy")
+            for name in ["stray", "ignored-cache"] {
+                _ = try await client.create(KubeObject(apiVersion: "v1", kind: "ConfigMap", name: name, namespace: "tidy"))
+            }
+            _ = try await client.patch(
+                TestResources.applications, namespace: "argocd", name: "tidy", type: .merge, ["metadata": ["annotations": ["argocd.argoproj.io/refresh": "normal"]]])
+            try await eventually("the orphan warning", detail: { await client.describeApplication("tidy") }) {
+                let conditions = await client.application("tidy")?[path: "status", "conditions"]?.arrayValue ?? []
+                return conditions.contains { $0["type"] == "OrphanedResourceWarning" && $0["message"] == "Application has 1 orphaned resources" }
+            }
+        }
+    }
 }

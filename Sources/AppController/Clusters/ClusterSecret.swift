@@ -8,7 +8,7 @@ public import KubeModel
 /// `execProviderConfig`).
 public struct ClusterSecret: Sendable {
     /// The label that marks cluster Secrets.
-    public static let typeLabel = "argocd.argoproj.io/secret-type"
+    public static let typeLabel = WellKnownLabels.secretType
     /// The in-cluster destination's URL.
     public static let inClusterServer = "https://kubernetes.default.svc"
     /// The in-cluster destination's name.

@@ -67,6 +67,9 @@ extension ApplicationController {
             guard let refusal = target.refusal(of: object) else { continue }
             conditions.append(Self.condition("InvalidSpecError", "\(object.kind)/\(object.name): \(refusal); a sync will refuse it", now))
         }
+        if let orphans = await orphanedResources(target), orphans > 0 {
+            conditions.append(Self.condition("OrphanedResourceWarning", "Application has \(orphans) orphaned resources", now))
+        }
         let pruning = comparison.resources.filter(\.requiresPruning)
         if !pruning.isEmpty && !application.autoPrune && application.automated != nil {
             conditions.append(Self.condition("OrphanedResourceWarning", "\(pruning.count) resource(s) require pruning; enable automated prune or sync with prune", now))
@@ -94,6 +97,19 @@ extension ApplicationController {
         status["observedAt"] = .string(now)
         if desired.sourceTypes.count == 1 { status["sourceType"] = .string(desired.sourceTypes[0].rawValue) } else { status["sourceTypes"] = .array(desired.sourceTypes.map { .string($0.rawValue) }) }
         return status
+    }
+
+    /// How many resources in the destination namespace no application tracks, when the project asks
+    /// for a warning about them (`orphanedResources.warn`); left out are those the project ignores and
+    /// those every namespace has (its default ServiceAccount, the root CA ConfigMap, events, endpoints).
+    private func orphanedResources(_ target: DeploymentTarget) async -> Int? {
+        guard let policy = target.project.orphanedResources, policy.warn, !target.namespace.isEmpty else { return nil }
+        let everyNamespaceHas: Set<String> = ["ServiceAccount/default", "ConfigMap/kube-root-ca.crt"]
+        let skippedKinds: Set<String> = ["Event", "Endpoints", "EndpointSlice", "Lease"]
+        return await target.connection.cache.untrackedObjects(namespace: target.namespace).filter { object in
+            !skippedKinds.contains(object.kind) && !everyNamespaceHas.contains("\(object.kind)/\(object.name)")
+                && !policy.ignores(group: object.groupVersionKind.group, kind: object.kind, name: object.name)
+        }.count
     }
 
     func comparedTo(_ application: ApplicationView) -> JSONValue {

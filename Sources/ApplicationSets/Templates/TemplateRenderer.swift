@@ -40,7 +40,7 @@ struct TemplateRenderer: Sendable {
     func render(_ value: JSONValue, _ parameters: ParameterSet) throws(ApplicationSetError) -> JSONValue {
         // Spelled out: GoValue is nil-literal expressible, so `cond ? value : nil` would mean `.null`.
         guard goTemplate else { return try render(value, parameters, data: Optional<GoValue>.none) }
-        let data = GoValue(json: .object(JSONObject(uniqueKeysWithValues: parameters.sorted { $0.key < $1.key })))
+        let data = GoValueBuilder.value(.object(JSONObject(uniqueKeysWithValues: parameters.sorted { $0.key < $1.key })))
         return try render(value, parameters, data: data)
     }
 

@@ -1,3 +1,4 @@
+import GoTemplate
 public import KubeModel
 
 /// Chart.yaml: the fields Helm acts on, and the whole document for `.Chart`.

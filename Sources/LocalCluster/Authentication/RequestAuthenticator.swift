@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds who sent a request, as kube-apiserver's authenticators do: a bearer token (the admin token or
-/// one from the static token file), else a client certificate signed by the cluster CA.
+/// Finds who sent a request, as kube-apiserver's authenticators do: a bearer token (the admin token, one
+/// from the static token file, or a service-account token Secret's), else a client certificate signed by the cluster CA.
 ///
 /// kube-apiserver tries the client certificate first; here the token goes first because reading the
 /// certificate costs a hop to the connection's event loop, which token requests, the common case, need
@@ -11,6 +11,8 @@ struct RequestAuthenticator: Sendable {
     let adminToken: String
     /// The static token file, when configured.
     let tokenFile: TokenFile?
+    /// The tokens of service-account token Secrets.
+    let serviceAccountTokens: ServiceAccountTokens
 
     /// Authenticates one request.
     /// - Parameters:
@@ -21,6 +23,7 @@ struct RequestAuthenticator: Sendable {
         if let token {
             if Self.constantTimeEquals(token, adminToken) { return .user(.admin) }
             if let user = tokenFile?.user(for: token) { return .user(user) }
+            if let user = serviceAccountTokens.user(for: token) { return .user(user) }
         }
         if let der = await clientCertificate(), let user = ClientCertificateIdentity.user(certificateDER: der) {
             return .user(user)

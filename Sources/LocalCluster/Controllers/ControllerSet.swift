@@ -1,6 +1,8 @@
 /// The controllers an embedded cluster runs. Adding a controller is adding a file and a line here.
 enum ControllerSet {
-    static func standard(handler: APIHandler, profile: LocalClusterConfiguration.Profile) -> [any ClusterController] {
+    static func standard(
+        handler: APIHandler, profile: LocalClusterConfiguration.Profile, tokenSigner: ServiceAccountTokenSigner, caCertificatePEM: String
+    ) -> [any ClusterController] {
         func client(_ name: String) -> InProcessClient { InProcessClient(handler: handler, userAgent: name) }
         let timing = SimulationTiming(profile: profile)
         return [
@@ -16,6 +18,7 @@ enum ControllerSet {
             EndpointsController(client: client("endpoints-controller")),
             LoadBalancerController(client: client("service-controller"), timing: timing),
             VolumeBinder(client: client("persistentvolume-controller"), timing: timing),
+            ServiceAccountTokenController(client: client("serviceaccount-token-controller"), signer: tokenSigner, caCertificatePEM: caCertificatePEM),
         ]
     }
 }

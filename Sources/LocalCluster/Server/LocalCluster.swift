@@ -26,6 +26,11 @@ public enum LocalCluster {
         let token = try SecretFile.readOrCreate(directory.appendingPathComponent("token")) {
             (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         }
+        // The key service-account tokens are signed with, kept so that issued tokens survive a restart.
+        let tokenSigner = ServiceAccountTokenSigner(
+            secret: try SecretFile.readOrCreate(directory.appendingPathComponent("sa.key")) {
+                (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            })
         let persistence: (any StorePersistence)? =
             configuration.dataDirectory == nil ? nil : try SQLitePersistence(path: directory.appendingPathComponent("state.db").path)
         let tokenFile = try configuration.tokenAuthFile.map { try TokenFile(path: $0.path, logger: logger) }
@@ -36,9 +41,11 @@ public enum LocalCluster {
         try await ClusterBootstrap.ensureSystemObjects(handler: handler)
         // Before the server listens, so that the first request is already decided by the cluster's RBAC.
         let rbacVersions = await handler.authorizer.load(from: store)
+        let serviceAccountTokens = ServiceAccountTokens(signer: tokenSigner)
+        let tokenVersions = await serviceAccountTokens.load(from: store)
         let kubeconfigPath = configuration.kubeconfigPath ?? directory.appendingPathComponent("kubeconfig")
         let server = LocalClusterServer(
-            handler: handler, certificates: certificates, authenticator: RequestAuthenticator(adminToken: token, tokenFile: tokenFile),
+            handler: handler, certificates: certificates, authenticator: RequestAuthenticator(adminToken: token, tokenFile: tokenFile, serviceAccountTokens: serviceAccountTokens),
             faults: configuration.faults, http2: configuration.http2, host: configuration.host, port: configuration.port, logger: logger)
         let application = try server.application { port in
             let url = "https://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(port)"
@@ -52,7 +59,8 @@ public enum LocalCluster {
             await onReady(
                 LocalClusterEndpoint(url: url, port: port, kubeconfigPath: kubeconfigPath, token: token, caCertificatePEM: certificates.caCertificatePEM))
         }
-        let controllers = ControllerManager(controllers: ControllerSet.standard(handler: handler, profile: configuration.profile))
+        let controllers = ControllerManager(controllers: ControllerSet.standard(
+                handler: handler, profile: configuration.profile, tokenSigner: tokenSigner, caCertificatePEM: certificates.caCertificatePEM))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 // Shut down in reverse order: controllers, RBAC index and bookmarks stop first, then every
@@ -61,6 +69,7 @@ public enum LocalCluster {
                     .init(service: application), .init(service: WatchCloser(store: store)),
                     .init(service: WatchBookmarker(store: store, interval: configuration.watchBookmarkInterval)),
                     .init(service: RBACFollower(store: store, authorizer: handler.authorizer, listedVersions: rbacVersions)),
+                    .init(service: ServiceAccountTokenFollower(store: store, tokens: serviceAccountTokens, listedVersions: tokenVersions)),
                     .init(service: controllers),
                 ],
                 gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],

@@ -12,6 +12,8 @@ public actor ClusterCache {
     private var keysByUID: [String: ResourceKey] = [:]
     private var resourcesByApp: [String: Set<ResourceKey>] = [:]
     private var childrenByOwner: [String: Set<ResourceKey>] = [:]
+    /// Objects no application tracks and nothing owns, by namespace (candidates for orphans).
+    private var untrackedByNamespace: [String: Set<ResourceKey>] = [:]
     private var subscribers: [Int: AsyncStream<ClusterChange>.Continuation] = [:]
     private var waiters: [Int: AsyncStream<Void>.Continuation] = [:]
     private var nextID = 0
@@ -64,6 +66,12 @@ public actor ClusterCache {
         var result: [ResourceKey: KubeObject] = [:]
         for key in resourcesByApp[app] ?? [] { result[key] = objects[key] }
         return result
+    }
+
+    /// The objects in `namespace` that no application tracks and no other object owns — what
+    /// upstream calls orphaned resources when a project asks for them.
+    public func untrackedObjects(namespace: String) -> [KubeObject] {
+        (untrackedByNamespace[namespace] ?? []).compactMap { objects[$0] }.sorted { $0.key < $1.key }
     }
 
     /// The objects whose owner references name `uid`.
@@ -131,7 +139,11 @@ public actor ClusterCache {
         let key = object.key
         objects[key] = object
         if let uid = object.uid { keysByUID[uid] = key }
-        if let app = tracking.application(of: object) { resourcesByApp[app, default: []].insert(key) }
+        if let app = tracking.application(of: object) {
+            resourcesByApp[app, default: []].insert(key)
+        } else if object.ownerReferences.isEmpty, let namespace = object.namespace, !namespace.isEmpty {
+            untrackedByNamespace[namespace, default: []].insert(key)
+        }
         for owner in object.ownerReferences { childrenByOwner[owner.uid, default: []].insert(key) }
     }
 
@@ -142,6 +154,8 @@ public actor ClusterCache {
         if let app = tracking.application(of: object) {
             resourcesByApp[app]?.remove(key)
             if resourcesByApp[app]?.isEmpty == true { resourcesByApp[app] = nil }
+        } else if let namespace = object.namespace, untrackedByNamespace[namespace]?.remove(key) != nil, untrackedByNamespace[namespace]?.isEmpty == true {
+            untrackedByNamespace[namespace] = nil
         }
         for owner in object.ownerReferences {
             childrenByOwner[owner.uid]?.remove(key)

@@ -22,8 +22,7 @@ struct ControllerCommand: AsyncParsableCommand {
     var metricsPort = 8082
 
     func run() async throws {
-        let path = kubeconfig ?? ProcessInfo.processInfo.environment["KUBECONFIG"]?.split(separator: ":").first.map(String.init)
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".kube/config").path
+        let path = KubeconfigPath.resolve(kubeconfig)
         let cache = cacheDirectory.map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".wharf/repo-server")
         let namespace = namespace
         let metricsPort = metricsPort < 0 ? nil : metricsPort

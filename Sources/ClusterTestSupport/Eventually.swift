@@ -1,9 +1,6 @@
-import ClusterTestSupport
-import Testing
-
-/// Polls (test-side only) until `condition` holds; records an issue naming `what` and the state
-/// `detail` describes, and throws, after `timeout`.
-func eventually(
+/// Polls (test-side only: controllers themselves never poll) until `condition` holds; after
+/// `timeout` throws a ``TestFailure`` naming `what` and what `detail` says about the state.
+public func eventually(
     _ what: String, timeout: Duration = .seconds(60), detail: () async -> String = { "" }, _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
@@ -12,6 +9,5 @@ func eventually(
         try await Task.sleep(for: .milliseconds(100))
     }
     let state = await detail()
-    Issue.record("timed out waiting for \(what)\(state.isEmpty ? "" : "; \(state)")")
-    throw TestFailure("timed out waiting for \(what)")
+    throw TestFailure("timed out waiting for \(what)\(state.isEmpty ? "" : "; \(state)")")
 }
