@@ -183,4 +183,22 @@ struct TenancyTests {
             }
         }
     }
+
+    @Test("with impersonation on, a sync to a destination the project names no service account for is refused")
+    func impersonationNeedsAServiceAccount() async throws {
+        try await RunningCluster.withController(repositoryFiles: Self.files) { client, repository in
+            var settings = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: "argocd-cm", namespace: "argocd")
+            settings["data"] = ["application.sync.impersonation.enabled": "true"]
+            _ = try await client.create(settings)
+            var scoped = try project("scoped", repo: repository.url, destinations: [["server": .string(ClusterSecret.inClusterServer), "namespace": "*"]])
+            scoped[path: "spec", "destinationServiceAccounts"] = [["server": .string(ClusterSecret.inClusterServer), "namespace": "allowed", "defaultServiceAccount": "deployer"]]
+            _ = try await client.create(scoped)
+            _ = try await client.create(try application("unmapped", project: "scoped", repo: repository.url, path: "team-a", server: ClusterSecret.inClusterServer, namespace: "elsewhere"))
+            try await eventually("the sync refused", detail: { await client.describeApplication("unmapped") }) {
+                let state = await client.application("unmapped")?[path: "status", "operationState"]
+                return state?["phase"] == "Failed" && state?["message"]?.stringValue?.contains("no matching service account found for destination server") == true
+            }
+            #expect(!(await client.exists(TestResources.configMaps, namespace: "elsewhere", name: "team-a-settings")))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KubeModel
 @testable import LocalCluster
 import Testing
 
@@ -35,14 +36,26 @@ struct ServiceAccountTokenTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A kubectl that authenticates with `token`, written into a kubeconfig file so the token never
-    /// appears in a process's arguments.
-    private static func kubectl(with token: String, like admin: Kubectl) async throws -> Kubectl {
-        let endpoint = await TestCluster.shared.start()
-        let text = try String(contentsOf: endpoint.kubeconfigPath, encoding: .utf8).replacingOccurrences(of: endpoint.token, with: token)
+    /// A kubectl that authenticates with `token` to the cluster of `admin`, written into a kubeconfig file
+    /// so that the token never appears in a process's arguments.
+    private static func kubectl(with token: String, like admin: Kubectl) throws -> Kubectl {
+        var kubeconfig = try YAMLReader.read(try String(contentsOfFile: admin.kubeconfig, encoding: .utf8))
+        kubeconfig["users"] = [["name": "token-user", "user": ["token": .string(token)]]]
+        kubeconfig["contexts"] = .array((kubeconfig["contexts"]?.arrayValue ?? []).map { context in
+            var context = context
+            context[path: ["context", "user"]] = "token-user"
+            return context
+        })
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sa-\(UUID().uuidString).kubeconfig")
-        try text.write(to: path, atomically: true, encoding: .utf8)
+        try YAMLWriter.string(kubeconfig).write(to: path, atomically: true, encoding: .utf8)
         return Kubectl(kubeconfig: path.path, namespace: admin.namespace)
+    }
+
+    /// The CA `admin`'s kubeconfig trusts (PEM).
+    private static func clusterCA(of admin: Kubectl) throws -> String? {
+        let kubeconfig = try YAMLReader.read(try String(contentsOfFile: admin.kubeconfig, encoding: .utf8))
+        return kubeconfig["clusters"]?.arrayValue?.first?[path: ["cluster", "certificate-authority-data"]]?.stringValue
+            .flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs until the result satisfies `condition` or 20 seconds pass (the authenticator's index follows
@@ -62,13 +75,12 @@ struct ServiceAccountTokenTests {
         let namespace = admin.namespace
         #expect(await admin.apply(Self.manifest(account: "robot", secret: "robot-token", namespace: namespace)).succeeded)
         let token = try await Self.token(of: "robot-token", admin)
-        let endpoint = await TestCluster.shared.start()
         let ca = await admin.run(["get", "secret", "robot-token", "-o", "jsonpath={.data.ca\\.crt}"])
-        #expect(Data(base64Encoded: ca.output).map { String(decoding: $0, as: UTF8.self) } == endpoint.caCertificatePEM)
+        #expect(Data(base64Encoded: ca.output).map { String(decoding: $0, as: UTF8.self) } == (try Self.clusterCA(of: admin)))
         let recordedNamespace = await admin.run(["get", "secret", "robot-token", "-o", "jsonpath={.data.namespace}"])
         #expect(Data(base64Encoded: recordedNamespace.output).map { String(decoding: $0, as: UTF8.self) } == namespace)
 
-        let robot = try await Self.kubectl(with: token, like: admin)
+        let robot = try Self.kubectl(with: token, like: admin)
         let whoami = await robot.run(["auth", "whoami"], namespaced: false)
         #expect(whoami.output.contains("system:serviceaccount:\(namespace):robot"), "\(whoami)")
         #expect(whoami.output.contains("[system:serviceaccounts system:serviceaccounts:\(namespace) system:authenticated]"), "\(whoami)")
@@ -90,7 +102,7 @@ struct ServiceAccountTokenTests {
     @Test func deletingTheServiceAccountRevokesItsTokensAndTheirSecrets() async throws {
         let admin = try await Kubectl.forNewNamespace("satoken")
         #expect(await admin.apply(Self.manifest(account: "builder", secret: "builder-token", namespace: admin.namespace)).succeeded)
-        let builder = try await Self.kubectl(with: try await Self.token(of: "builder-token", admin), like: admin)
+        let builder = try Self.kubectl(with: try await Self.token(of: "builder-token", admin), like: admin)
         #expect(await Self.eventually(builder, ["auth", "whoami"]) { $0.succeeded }.succeeded)
 
         #expect(await admin.run(["delete", "serviceaccount", "builder"]).succeeded)
@@ -120,7 +132,7 @@ struct ServiceAccountTokenTests {
         #expect(await admin.run(["create", "serviceaccount", "admin"]).succeeded)
         let lowToken = try await Self.token(of: "low-token", admin)
 
-        let withChosen = try await Self.kubectl(with: chosen, like: admin)
+        let withChosen = try Self.kubectl(with: chosen, like: admin)
         #expect(await withChosen.run(["auth", "whoami"]).error.contains("Unauthorized"))
         // Copying low's token into a Secret that names another account does not make it that account.
         let copy = """
@@ -132,7 +144,7 @@ struct ServiceAccountTokenTests {
             """
         #expect(await admin.apply(copy).succeeded)
         #expect(await admin.run(["delete", "secret", "low-token"]).succeeded)
-        let withCopy = try await Self.kubectl(with: lowToken, like: admin)
+        let withCopy = try Self.kubectl(with: lowToken, like: admin)
         let refused = await Self.eventually(withCopy, ["auth", "whoami"]) { $0.error.contains("Unauthorized") }
         #expect(refused.error.contains("Unauthorized"), "\(refused)")
     }

@@ -23,4 +23,11 @@ extension ApplicationController {
             return .failure(DestinationError("cannot impersonate \(account) on \(target.connection.server): \(error.message)"))
         }
     }
+
+    /// Closes the impersonating clients (the controller is stopping).
+    func shutDownImpersonatingClients() async {
+        let clients = impersonatingClients.values
+        impersonatingClients = [:]
+        for client in clients { await client.shutdown() }
+    }
 }

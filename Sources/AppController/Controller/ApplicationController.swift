@@ -126,10 +126,11 @@ public actor ApplicationController {
             await withTaskCancellationHandler {
                 while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
             } onCancel: {
-                Task { [refreshQueue, operationQueue, clusters] in
+                Task { [weak self, refreshQueue, operationQueue, clusters] in
                     await refreshQueue.shutDown()
                     await operationQueue.shutDown()
                     await clusters.shutDown()
+                    await self?.shutDownImpersonatingClients()
                 }
             }
         }
