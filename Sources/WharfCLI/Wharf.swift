@@ -9,7 +9,7 @@ struct Wharf: AsyncParsableCommand {
         version: WharfVersion.current,
         subcommands: [
             UpCommand.self, ControllerCommand.self, KubeCommand.self, ClusterCommand.self, HelmCommand.self, ManifestsCommand.self, ProjCommand.self,
-            AppSetCommand.self,
+            AppSetCommand.self, AppCommand.self,
         ]
     )
 }

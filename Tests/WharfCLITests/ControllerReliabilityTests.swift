@@ -34,16 +34,7 @@ struct ControllerReliabilityTests {
                 data: {color: blue}
                 """,
         ]
-        for (path, content) in files {
-            let file = repository.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try content.write(to: file, atomically: true, encoding: .utf8)
-        }
-        let git = CommandRunner.which("git")!
-        for arguments in [["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "app"]] {
-            let result = try CommandRunner.run(git, ["-C", repository.path] + arguments)
-            guard result.exitCode == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")): \(result.standardError)") }
-        }
+        try GitFixture.commit(files, in: repository, message: "app")
         return repository
     }
 

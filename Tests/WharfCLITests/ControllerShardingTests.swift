@@ -12,20 +12,12 @@ struct ControllerShardingTests {
     /// A repository whose `app` directory holds one ConfigMap of `color`.
     private func repository(in directory: URL) throws -> URL {
         let repository = directory.appendingPathComponent("repo")
-        try FileManager.default.createDirectory(at: repository.appendingPathComponent("app"), withIntermediateDirectories: true)
-        try commit(repository, color: "blue", first: true)
+        try commit(repository, color: "blue")
         return repository
     }
 
-    private func commit(_ repository: URL, color: String, first: Bool = false) throws {
-        try "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: \(color)}\n".write(
-            to: repository.appendingPathComponent("app/settings.yaml"), atomically: true, encoding: .utf8)
-        let git = CommandRunner.which("git")!
-        let steps = (first ? [["init", "-q", "-b", "main"]] : []) + [["add", "-A"], ["-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", color]]
-        for arguments in steps {
-            let result = try CommandRunner.run(git, ["-C", repository.path] + arguments)
-            guard result.exitCode == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")): \(result.standardError)") }
-        }
+    private func commit(_ repository: URL, color: String) throws {
+        try GitFixture.commit(["app/settings.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: \(color)}\n"], in: repository, message: color)
     }
 
     private func application(_ name: String, cluster: String, repository: URL) -> String {

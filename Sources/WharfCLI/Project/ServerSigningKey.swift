@@ -15,6 +15,18 @@ enum ServerSigningKey {
 
     private static let secrets = GroupVersionResource(group: "", version: "v1", resource: "secrets")
 
+    /// The key of `namespace`, if one has been made (tokens can only be checked against an existing key).
+    static func existing(client: KubeClient, namespace: String) async throws -> SymmetricKey? {
+        do {
+            let secret = try await client.get(secrets, namespace: namespace, name: secretName)
+            guard let encoded = secret[path: "data", dataKey]?.stringValue, let bytes = Data(base64Encoded: encoded), !bytes.isEmpty else { return nil }
+            return SymmetricKey(data: bytes)
+        } catch {
+            if error.category == .notFound { return nil }
+            throw error
+        }
+    }
+
     /// The key of `namespace`, created when missing. Concurrent creators agree on one key: writes are
     /// conditional, and a lost race reads the winner's key.
     static func load(client: KubeClient, namespace: String) async throws -> SymmetricKey {
