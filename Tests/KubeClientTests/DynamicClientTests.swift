@@ -234,7 +234,7 @@ let widgetDefinition = try! KubeObject([
 ])
 
 /// Polls `probe` until it returns a value, for up to `timeout`; for changes controllers make asynchronously.
-func eventually<T: Sendable>(timeout: Duration = .seconds(20), _ probe: () async throws -> T?) async throws -> T {
+func eventually<T: Sendable>(timeout: Duration = .seconds(60), _ probe: () async throws -> T?) async throws -> T {
     let deadline = ContinuousClock.now + timeout
     while true {
         if let value = try await probe() { return value }
