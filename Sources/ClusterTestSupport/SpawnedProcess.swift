@@ -22,18 +22,26 @@ public struct SpawnedProcess: Sendable {
     public let pid: Int32
 
     /// Starts `executable` (an absolute path) with standard output and error appended to
-    /// `outputFile` and `errorFile` (the same file is fine).
-    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], outputFile: URL, errorFile: URL) throws {
+    /// `outputFile` and `errorFile` (the same file is fine), and standard input read from
+    /// `inputFile` (/dev/null when nil).
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], inputFile: URL? = nil, outputFile: URL, errorFile: URL
+    ) throws {
         let output = open(outputFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         let errors = open(errorFile.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let input = inputFile.map { open($0.path, O_RDONLY | O_CLOEXEC) }
         defer {
             if output >= 0 { close(output) }
             if errors >= 0 { close(errors) }
+            if let input, input >= 0 { close(input) }
         }
-        guard output >= 0, errors >= 0 else { throw Failure(description: "cannot open \(outputFile.path): \(String(cString: strerror(errno)))") }
+        guard output >= 0, errors >= 0, input.map({ $0 >= 0 }) ?? true else {
+            throw Failure(description: "cannot open the files of \(executable): \(String(cString: strerror(errno)))")
+        }
 
         do {
-            pid = try ProcessSpawner.spawn(executable, arguments: arguments, environment: environment, standardOutput: output, standardError: errors)
+            pid = try ProcessSpawner.spawn(
+                executable, arguments: arguments, environment: environment, standardInput: input, standardOutput: output, standardError: errors)
         } catch {
             throw Failure(description: error.message)
         }

@@ -41,26 +41,32 @@ struct AppSyncCommand: AsyncParsableCommand {
                 let applications = ArgoObjectStore(
                     client: client, namespace: core.namespace, resource: ArgoCRDs.applications, noun: "application",
                     listCommand: "kubectl get applications -n \(core.namespace)", check: { _ in })
-                let application = try await applications.get(name)
-                let project = application[path: "spec", "project"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-                var initiator = "wharf"
-                if let token = authToken ?? ProcessInfo.processInfo.environment["ARGOCD_AUTH_TOKEN"], !token.isEmpty {
-                    initiator = try await authorize(token, client: client, project: project)
-                }
-                if application["operation"].map({ !$0.isNull }) ?? false || application[path: "status", "operationState", "phase"] == "Running" {
-                    throw CommandFailure("another operation is already in progress on application \(name); wait for it or terminate it")
-                }
-                var sync: JSONValue = ["prune": .bool(prune)]
-                if let revision { sync["revision"] = .string(revision) }
-                if dryRun { sync["dryRun"] = true }
-                let operation: JSONValue = ["sync": sync, "initiatedBy": ["username": .string(initiator)]]
-                // Conditional on the version read: an operation someone else requested meanwhile is not replaced.
-                let patch: JSONValue = ["operation": operation, "metadata": ["resourceVersion": application.resourceVersion.map(JSONValue.string) ?? .null]]
-                do {
-                    _ = try await client.patch(ArgoCRDs.applications, namespace: core.namespace, name: name, type: .merge, patch)
-                } catch let error as KubeError {
-                    if error.category == .conflict { throw CommandFailure("application \(name) changed while the sync was being requested; try again") }
-                    throw error
+                var operation: JSONValue = .null
+                // The controller writes status all the time: a write that lost to one of its writes
+                // (a conflict) is tried again on a fresh read, which is checked again.
+                for attempt in 1...5 {
+                    let application = try await applications.get(name)
+                    let project = application[path: "spec", "project"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+                    var initiator = "wharf"
+                    if let token = authToken ?? ProcessInfo.processInfo.environment["ARGOCD_AUTH_TOKEN"], !token.isEmpty {
+                        initiator = try await authorize(token, client: client, project: project)
+                    }
+                    if application["operation"].map({ !$0.isNull }) ?? false || application[path: "status", "operationState", "phase"] == "Running" {
+                        throw CommandFailure("another operation is already in progress on application \(name); wait for it or terminate it")
+                    }
+                    var sync: JSONValue = ["prune": .bool(prune)]
+                    if let revision { sync["revision"] = .string(revision) }
+                    if dryRun { sync["dryRun"] = true }
+                    operation = ["sync": sync, "initiatedBy": ["username": .string(initiator)]]
+                    // Conditional on the version read: an operation someone else requested meanwhile is not replaced.
+                    let patch: JSONValue = ["operation": operation, "metadata": ["resourceVersion": application.resourceVersion.map(JSONValue.string) ?? .null]]
+                    do {
+                        _ = try await client.patch(ArgoCRDs.applications, namespace: core.namespace, name: name, type: .merge, patch)
+                        break
+                    } catch let error as KubeError {
+                        guard error.category == .conflict else { throw error }
+                        if attempt == 5 { throw CommandFailure("application \(name) kept changing while the sync was being requested; try again") }
+                    }
                 }
                 if asynchronous {
                     print("Sync of application \(name) requested")

@@ -1,21 +1,17 @@
+import ClusterTestSupport
 import Foundation
 
 /// A command left running while a test does other things (`kubectl get -w`), whose output can be
-/// awaited line by line.
+/// awaited line by line. Spawned with ``SpawnedProcess`` rather than Foundation's `Process`, whose
+/// `run()` crashed in CI with many processes starting at once.
 final class BackgroundCommand {
-    private let process: Process
+    private let process: SpawnedProcess
     private let outputFile: URL
 
     init(_ executable: String, _ arguments: [String]) throws {
         outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-bg-\(UUID().uuidString).out")
         FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: outputFile)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        process = try SpawnedProcess(executable, arguments, outputFile: outputFile, errorFile: outputFile)
     }
 
     /// Everything the command printed so far.
@@ -34,21 +30,18 @@ final class BackgroundCommand {
     /// Sends SIGINT (Ctrl-C) and waits up to `timeout` seconds for the command to exit; its exit
     /// status, or nil if it is still running.
     func interrupt(timeout: Double = 30) -> Int32? {
-        process.interrupt()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        return process.isRunning ? nil : process.terminationStatus
+        kill(process.pid, SIGINT)
+        return process.waitForExitBlocking(timeout: .milliseconds(Int(timeout * 1000)))
     }
 
-    /// Stops the command: SIGTERM, then SIGKILL if it still runs a second later, as tools that do not
-    /// unblock signals (curl) inherit the test runner's blocked SIGTERM and would never exit.
+    /// Stops the command: SIGTERM, then SIGKILL if it still runs a second later.
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(1)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        guard process.exitStatus() == nil else { return }
+        process.signalGroup(SIGTERM)
+        if process.waitForExitBlocking(timeout: .seconds(1)) == nil {
+            process.signalGroup(SIGKILL)
+            process.waitForExitBlocking(timeout: .seconds(10))
+        }
     }
 
     deinit {

@@ -1,5 +1,5 @@
+import ClusterTestSupport
 import Foundation
-import Synchronization
 
 /// Runs real executables — the built `wharf` and tools such as kubectl — and captures what they print.
 enum CommandRunner {
@@ -28,37 +28,26 @@ enum CommandRunner {
 
     /// Runs `executable` with `arguments`, feeding `input` on standard input, and waits for it to finish;
     /// a command still running after `timeout` seconds is killed (its result then has exit code 9).
+    ///
+    /// Spawned and reaped with ``SpawnedProcess`` (files for the three streams), not Foundation's
+    /// `Process`, whose `run()` crashed in CI with many processes starting at once.
     static func run(_ executable: String, _ arguments: [String], input: String? = nil, timeout: Double = 120) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let outputPipe = Pipe()
-        let errorPipe = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        process.standardInput = inputPipe
-        try process.run()
-        let watchdog = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        defer { watchdog.cancel() }
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inputPipe.fileHandleForWriting.close()
-        // Drain standard error on another thread so that neither pipe can fill and block the child.
-        let errorData = Mutex(Data())
-        let errorDrained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let data = errorPipe.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            errorDrained.signal()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-command-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputFile = directory.appendingPathComponent("input"), outputFile = directory.appendingPathComponent("output")
+        let errorFile = directory.appendingPathComponent("error")
+        try Data((input ?? "").utf8).write(to: inputFile)
+        let process = try SpawnedProcess(executable, arguments, inputFile: inputFile, outputFile: outputFile, errorFile: errorFile)
+        var status = process.waitForExitBlocking(timeout: .milliseconds(Int(timeout * 1000)))
+        if status == nil {
+            process.signalGroup(SIGKILL)
+            status = process.waitForExitBlocking(timeout: .seconds(10))
         }
-        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        errorDrained.wait()
-        process.waitUntilExit()
         return Result(
-            exitCode: process.terminationStatus,
-            standardOutput: String(decoding: output, as: UTF8.self),
-            standardError: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+            exitCode: status ?? 9,
+            standardOutput: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
     }
 
     /// Runs the built `wharf` binary.
