@@ -148,7 +148,34 @@ let package = Package(
         ),
         .target(
             name: "Projects",
+            dependencies: ["KubeModel", "RBAC", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "RBAC",
+            dependencies: ["KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Webhooks",
             dependencies: ["KubeModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "KubeModel", "KubeClient", "KubeDiff", "RBAC", "Webhooks", "Projects", "RepoServer", "AppController",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -188,6 +215,11 @@ let package = Package(
                 "ApplicationSets",
                 "Notifications",
                 "Projects",
+                "APIServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -305,6 +337,27 @@ let package = Package(
         .testTarget(
             name: "ProjectsTests",
             dependencies: ["Projects", "KubeModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RBACTests",
+            dependencies: ["RBAC", "KubeModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: ["Webhooks", "KubeModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "APIServerTests",
+            dependencies: [
+                "APIServer", "AppController", "KubeModel", "KubeClient", "LocalCluster", "ClusterTestSupport", "Projects", "RBAC", "ProcessRunner",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -38,3 +38,28 @@ public enum OperationRequest {
         return ["status": ["operationState": ["phase": "Terminating"]]]
     }
 }
+
+extension OperationRequest {
+    /// A merge patch that asks for a sync as upstream's API takes it (`SyncRequest`: `revision`,
+    /// `revisions`, `prune`, `dryRun`, `strategy`, `resources`, `syncOptions.items`,
+    /// `sourcePositions`, `retryStrategy`), initiated by `username`. Refused while another
+    /// operation runs. The patch carries the application's resourceVersion, so it does not replace
+    /// an operation someone else requested meanwhile.
+    public static func sync(_ application: KubeObject, request: JSONValue, initiatedBy username: String) throws(OperationRequestError) -> JSONValue {
+        if let operation = application["operation"], !operation.isNull {
+            throw OperationRequestError("another operation is already in progress")
+        }
+        var sync: JSONValue = ["prune": .bool(request["prune"]?.boolValue ?? false)]
+        if request["dryRun"]?.boolValue == true { sync["dryRun"] = true }
+        if let revision = request["revision"]?.stringValue, !revision.isEmpty { sync["revision"] = .string(revision) }
+        for key in ["revisions", "sourcePositions", "resources"] {
+            if let list = request[key]?.arrayValue, !list.isEmpty { sync[key] = .array(list) }
+        }
+        if let strategy = request["strategy"], strategy.objectValue != nil { sync["syncStrategy"] = strategy }
+        let options = request[path: ["syncOptions", "items"]]?.arrayValue ?? application[path: "spec", "syncPolicy", "syncOptions"]?.arrayValue ?? []
+        if !options.isEmpty { sync["syncOptions"] = .array(options) }
+        var operation: JSONValue = ["sync": sync, "initiatedBy": ["username": .string(username)]]
+        if let retry = request["retryStrategy"], retry.objectValue != nil { operation["retry"] = retry }
+        return ["operation": operation, "metadata": ["resourceVersion": application.resourceVersion.map(JSONValue.string) ?? .null]]
+    }
+}

@@ -1,3 +1,4 @@
+import KubeModel
 import Crypto
 import _CryptoExtras
 

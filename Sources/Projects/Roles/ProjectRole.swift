@@ -1,4 +1,5 @@
 public import KubeModel
+public import RBAC
 
 /// One of an AppProject's `roles`: policies over the project's applications, OIDC groups bound to
 /// it, and the JWT tokens issued for it.

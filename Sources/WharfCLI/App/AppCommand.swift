@@ -1,11 +1,13 @@
 import ArgumentParser
 
-/// `wharf app`: Applications, as upstream's `argocd app` in core mode (the rest of the verbs come
-/// with the API server).
+/// `wharf app`: Applications, as upstream's `argocd app`.
 struct AppCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "app",
-        abstract: "Manage Applications directly through the Kubernetes API, like 'argocd app --core'.",
-        subcommands: [AppSyncCommand.self]
+        abstract: "Manage applications through the API server (or the cluster directly with --core).",
+        subcommands: [
+            AppCreateCommand.self, AppGetCommand.self, AppListCommand.self, AppSyncCommand.self, AppSetFieldsCommand.self, AppDeleteCommand.self,
+            AppHistoryCommand.self, AppRollbackCommand.self, AppWaitCommand.self, AppTerminateOpCommand.self,
+        ]
     )
 }

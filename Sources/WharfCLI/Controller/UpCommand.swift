@@ -1,3 +1,4 @@
+import APIServer
 import ArgumentParser
 import Foundation
 import LocalCluster
@@ -29,8 +30,18 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .customLong("metrics-port"), help: "Serve the controller's Prometheus metrics at http://127.0.0.1:PORT/metrics (0 picks a free port; -1 turns them off).")
     var metricsPort = 8082
 
+    @Option(name: .customLong("api-port"), help: "The API server's port (0 picks a free one; -1 runs no API server).")
+    var apiPort = 8080
+
+    @Option(name: .customLong("api-address"), help: "The address the API server listens on.")
+    var apiAddress = "127.0.0.1"
+
+    @Flag(help: "Serve the API over plain HTTP instead of TLS.")
+    var insecure = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard (-1...65535).contains(apiPort) else { throw ValidationError("--api-port must be between 0 and 65535 (or -1 for none), got \(apiPort)") }
     }
 
     func run() async throws {
@@ -38,9 +49,14 @@ struct UpCommand: AsyncParsableCommand {
         let cache = data.appendingPathComponent("repo-server")
         let namespace = namespace
         let metricsPort = metricsPort < 0 ? nil : metricsPort
+        let api = apiPort < 0 ? nil : APIServerConfiguration(namespace: namespace, host: apiAddress, port: apiPort, insecure: insecure, version: WharfVersion.current)
         do {
             if let kubeconfig {
-                try await SignalScope.run { try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort) }
+                try await SignalScope.run {
+                    try await Self.runControllerAndServer(kubeconfig: kubeconfig, api: api, embedded: false) {
+                        try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort)
+                    }
+                }
                 return
             }
             let configuration = LocalClusterConfiguration(
@@ -66,8 +82,10 @@ struct UpCommand: AsyncParsableCommand {
                     group.addTask {
                         var endpoints = ready.makeAsyncIterator()
                         guard let endpoint = await endpoints.next() else { return }
-                        try await ControllerLauncher.run(
-                            kubeconfig: endpoint.kubeconfigPath.path, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort, embedded: true)
+                        let kubeconfig = endpoint.kubeconfigPath.path
+                        try await Self.runControllerAndServer(kubeconfig: kubeconfig, api: api, embedded: true) {
+                            try await ControllerLauncher.run(kubeconfig: kubeconfig, namespace: namespace, cacheDirectory: cache, metricsPort: metricsPort, embedded: true)
+                        }
                     }
                     try await group.next()
                     group.cancelAll()
@@ -76,6 +94,18 @@ struct UpCommand: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
+        }
+    }
+
+    /// Runs the controller and, unless `api` is nil, the API server beside it; either one ending ends both.
+    private static func runControllerAndServer(
+        kubeconfig: String, api: APIServerConfiguration?, embedded: Bool, controller: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await controller() }
+            if let api { group.addTask { try await APIServerLauncher.run(kubeconfig: kubeconfig, configuration: api, embedded: embedded) } }
+            try await group.next()
+            group.cancelAll()
         }
     }
 }

@@ -1,3 +1,4 @@
+import APIServer
 import ArgumentParser
 import Foundation
 import KubeModel

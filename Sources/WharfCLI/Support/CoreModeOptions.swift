@@ -15,6 +15,14 @@ struct CoreModeOptions: ParsableArguments {
     @Flag(help: "Talk to Kubernetes directly; accepted for upstream scripts, as this is the only mode so far.")
     var core = false
 
+    init() {}
+
+    /// Options for `kubeconfig` and `namespace`, for commands that take them another way.
+    init(kubeconfig: String?, namespace: String) {
+        self.kubeconfig = kubeconfig
+        self.namespace = namespace
+    }
+
     /// Runs `body` with a client for the kubeconfig's cluster, shut down afterwards whatever happens.
     @discardableResult
     func withClient<T>(_ body: (KubeClient) async throws -> T) async throws -> T {

@@ -30,24 +30,23 @@ public enum ProjectToken {
             claims["exp"] = .int(Int(expiry ?? 0))
         }
         if let id, !id.isEmpty { claims["jti"] = .string(id) }
-        let header = base64URL(Array(JSONWriter.string(["alg": "HS256", "typ": "JWT"]).utf8))
-        let payload = base64URL(Array(JSONWriter.string(claims).utf8))
-        let signature = HMAC<SHA256>.authenticationCode(for: Array("\(header).\(payload)".utf8), using: key)
-        return ("\(header).\(payload).\(base64URL(Array(signature)))", ProjectTokenRecord(issuedAt: iat, expiresAt: expiry, id: id))
+        return (SignedToken.sign(claims, key: key), ProjectTokenRecord(issuedAt: iat, expiresAt: expiry, id: id))
     }
 
     /// The claims of `token` when its signature is `key`'s, it has not expired at `now`, it names a
     /// role of a project `project(name)` finds, and that role still lists it.
     public static func verify(_ token: String, key: SymmetricKey, now: Date = Date(), project lookup: (String) -> AppProject?) throws(ProjectTokenError) -> Claims {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let signature = decodeBase64URL(parts[2]), let payloadBytes = decodeBase64URL(parts[1]),
-            let headerBytes = decodeBase64URL(parts[0])
-        else { throw ProjectTokenError("the token is not a JWT; pass the token `wharf proj role create-token` printed") }
-        guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: Array("\(parts[0]).\(parts[1])".utf8), using: key) else {
-            throw ProjectTokenError("the token's signature is not valid (it was not issued by this server, or the signing key changed)")
+        let payload: JSONValue
+        do throws(SignedToken.Failure) {
+            payload = try SignedToken.claims(of: token, key: key)
+        } catch {
+            switch error {
+            case .malformed: throw ProjectTokenError("the token is not a JWT; pass the token `wharf proj role create-token` printed")
+            case .badSignature:
+                throw ProjectTokenError("the token's signature is not valid (it was not issued by this server, or the signing key changed)")
+            case .unreadable: throw ProjectTokenError("the token's header or claims cannot be read")
+            }
         }
-        guard (try? JSONParser.parse(bytes: headerBytes))?["alg"]?.stringValue == "HS256", let payload = try? JSONParser.parse(bytes: payloadBytes)
-        else { throw ProjectTokenError("the token's header or claims cannot be read") }
         let subject = payload["sub"]?.stringValue ?? ""
         let pieces = subject.split(separator: ":", omittingEmptySubsequences: false)
         guard pieces.count == 3, pieces[0] == "proj", let iat = payload["iat"]?.int64Value else {
@@ -65,16 +64,5 @@ public enum ProjectToken {
             throw ProjectTokenError("the token for role \(claims.role) of project \(claims.project) has been revoked")
         }
         return claims
-    }
-
-    private static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func decodeBase64URL(_ text: Substring) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64).map(Array.init)
     }
 }

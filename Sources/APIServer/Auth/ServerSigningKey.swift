@@ -1,22 +1,22 @@
-import Crypto
+public import Crypto
 import Foundation
-import KubeClient
+public import KubeClient
 import KubeModel
 
 /// The key the API server signs tokens with: `server.secretkey` in Secret `argocd-secret`, as
 /// upstream keeps it. The key is the value's bytes. When there is none yet it is made as upstream
 /// makes it (32 random bytes, base64-encoded so that it can be typed into JWT tools) and stored, so
 /// that the tokens issued here and a later API server agree.
-enum ServerSigningKey {
+public enum ServerSigningKey {
     /// The Secret holding the key.
-    static let secretName = "argocd-secret"
+    public static let secretName = "argocd-secret"
     /// The Secret's data key.
-    static let dataKey = "server.secretkey"
+    public static let dataKey = "server.secretkey"
 
     private static let secrets = GroupVersionResource(group: "", version: "v1", resource: "secrets")
 
     /// The key of `namespace`, if one has been made (tokens can only be checked against an existing key).
-    static func existing(client: KubeClient, namespace: String) async throws -> SymmetricKey? {
+    public static func existing(client: KubeClient, namespace: String) async throws -> SymmetricKey? {
         do {
             let secret = try await client.get(secrets, namespace: namespace, name: secretName)
             guard let encoded = secret[path: "data", dataKey]?.stringValue, let bytes = Data(base64Encoded: encoded), !bytes.isEmpty else { return nil }
@@ -29,7 +29,7 @@ enum ServerSigningKey {
 
     /// The key of `namespace`, created when missing. Concurrent creators agree on one key: writes are
     /// conditional, and a lost race reads the winner's key.
-    static func load(client: KubeClient, namespace: String) async throws -> SymmetricKey {
+    public static func load(client: KubeClient, namespace: String) async throws -> SymmetricKey {
         for _ in 0..<5 {
             var secret: KubeObject?
             do {
@@ -58,6 +58,6 @@ enum ServerSigningKey {
                 guard error.category == .conflict || error.category == .alreadyExists else { throw error }
             }
         }
-        throw CommandFailure("Secret \(secretName) in namespace \(namespace) kept changing while its \(dataKey) was being set; try again")
+        throw APIError.conflict("Secret \(secretName) in namespace \(namespace) kept changing while its \(dataKey) was being set; try again")
     }
 }
