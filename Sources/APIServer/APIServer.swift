@@ -9,6 +9,7 @@ import AppController
 import Logging
 import NIOCore
 import NIOSSL
+import RepoServer
 
 /// Wharf's API server: Argo CD's REST API (`/api/v1/...`), sessions, RBAC and webhooks, over TLS
 /// unless told otherwise. It reads through watch-fed caches and writes through the cluster client,
@@ -35,11 +36,15 @@ public enum APIServer {
         let applications = SharedInformer(client: client, resource: ArgoCRDs.applications, namespace: namespace, kind: "Application")
         let sessions = SessionService(
             settings: { settings.current }, attempts: LoginAttempts(environment: configuration.environment), sessionDuration: configuration.sessionDuration)
-        let services = APIServices(client: client, namespace: namespace, settings: settings, applications: applications, sessions: sessions, logger: logger)
+        let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: configuration.repoCacheDirectory))
+        let credentials = RepositoryCredentialFeed(client: client, namespace: namespace, store: repo.credentials)
+        let services = APIServices(
+            client: client, namespace: namespace, settings: settings, applications: applications, sessions: sessions, repo: repo, logger: logger)
         let certificate = configuration.insecure ? nil : try await ServerCertificate.load(client: client, namespace: namespace)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await settings.run() }
             group.addTask { await applications.run() }
+            group.addTask { await credentials.run() }
             await settings.waitUntilReady()
             await applications.waitForCacheSync()
             let dispatcher = RequestDispatcher(services: services, configuration: configuration)

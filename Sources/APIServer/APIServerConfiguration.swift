@@ -19,13 +19,17 @@ public struct APIServerConfiguration: Sendable {
     /// A bearer token that acts as `admin`, known only to the process that started the server: how
     /// `--core` commands run through an in-process server with the kubeconfig's own rights.
     public var localAdminToken: String?
+    /// Where the server's repo server keeps Git mirrors and generated manifests (for diffs,
+    /// manifests and repository checks).
+    public var repoCacheDirectory: URL
 
     /// A configuration with upstream's defaults.
     public init(
         namespace: String = "argocd", host: String = "127.0.0.1", port: Int = 8080, insecure: Bool = false, version: String = "dev",
         sessionDuration: Duration = .seconds(24 * 3600), environment: [String: String] = ProcessInfo.processInfo.environment,
-        localAdminToken: String? = nil
+        localAdminToken: String? = nil, repoCacheDirectory: URL? = nil
     ) {
+        self.repoCacheDirectory = repoCacheDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("wharf-api-repo-server")
         self.namespace = namespace
         self.host = host
         self.port = port

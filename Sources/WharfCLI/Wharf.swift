@@ -9,7 +9,7 @@ struct Wharf: AsyncParsableCommand {
         version: WharfVersion.current,
         subcommands: [
             UpCommand.self, ControllerCommand.self, ServerCommand.self, KubeCommand.self, ClusterCommand.self, HelmCommand.self, ManifestsCommand.self, ProjCommand.self,
-            AppSetCommand.self, AppCommand.self, LoginCommand.self, LogoutCommand.self, ContextCommand.self, AccountCommand.self, AdminCommand.self,
+            AppSetCommand.self, AppCommand.self, LoginCommand.self, LogoutCommand.self, ContextCommand.self, AccountCommand.self, AdminCommand.self, RepoCommand.self, RepoCredsCommand.self,
         ]
     )
 }

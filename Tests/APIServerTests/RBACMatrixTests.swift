@@ -1,5 +1,6 @@
 import ClusterTestSupport
 import Foundation
+import KubeClient
 import KubeModel
 import NIOHTTP1
 import Testing
@@ -67,6 +68,10 @@ import Testing
             #expect(created.status == 200, "\(created.text)")
             let issued = try await server.call(.POST, "/api/v1/projects/team-a/roles/deployer/token", token: admin, body: ["id": "ci"])
             let deployer = try #require(issued.json["token"]?.stringValue, "\(issued.text)")
+            var repository = KubeObject(apiVersion: "v1", kind: "Secret", name: "repo-apps", namespace: "argocd")
+            repository.setLabel("argocd.argoproj.io/secret-type", "repository")
+            repository["stringData"] = ["url": "https://git.example/apps.git", "username": "bot", "password": "s3cret-value"]
+            _ = try await server.client.create(repository)
             try await server.createApplication("a1", project: "team-a")
             try await server.createApplication("d1")
             try await eventually("the caches hold the objects", timeout: .seconds(30)) {
@@ -107,6 +112,17 @@ import Testing
                 Case(method: .PUT, template: "/api/v1/applications/{name}", path: "/api/v1/applications/d1", body: ["metadata": ["name": "d1"], "spec": spec], expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .PATCH, template: "/api/v1/applications/{name}", path: "/api/v1/applications/a1", body: patch, expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/applications", path: "/api/v1/applications", body: newApp, expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applications/{name}/manifests", path: "/api/v1/applications/a1/manifests", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applications/{name}/managed-resources", path: "/api/v1/applications/d1/managed-resources", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/repositories", path: "/api/v1/repositories", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/repositories/{repo}", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/repositories/{repo}/refs", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git/refs", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .POST, template: "/api/v1/repositories/{repo}/validate", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fother.git/validate", body: .emptyObject, expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .POST, template: "/api/v1/repositories", path: "/api/v1/repositories", body: ["repo": "https://git.example/other.git"], expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/repocreds", path: "/api/v1/repocreds", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .POST, template: "/api/v1/repocreds", path: "/api/v1/repocreds", body: ["repo": "https://git.example/", "username": "u", "password": "p"], expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .DELETE, template: "/api/v1/repocreds/{url}", path: "/api/v1/repocreds/https%3A%2F%2Fgit.example%2F", expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .POST, template: "/api/webhook", path: "/api/webhook", body: .emptyObject, expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/api/v1/projects", path: "/api/v1/projects", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
                 // A project role may read its own project, as upstream lets project tokens.
                 Case(method: .GET, template: "/api/v1/projects/{name}", path: "/api/v1/projects/team-a", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
@@ -123,11 +139,18 @@ import Testing
                 Case(method: .PUT, template: "/api/v1/account/password", path: "/api/v1/account/password", body: ["name": "admin", "currentPassword": "x", "newPassword": "long-enough"], expect: [.unauthenticated, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/projects/{name}", path: "/api/v1/projects/team-b", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/applications/{name}", path: "/api/v1/applications/d1", expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .DELETE, template: "/api/v1/repositories/{repo}", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 // Last among the project's callers: replacing the project drops the role's token records.
                 Case(method: .PUT, template: "/api/v1/projects/{name}", path: "/api/v1/projects/team-a", body: ["project": Self.project], expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/session", path: "/api/v1/session", body: ["username": "admin", "password": "wrong"], expect: [.unauthenticated, .unauthenticated, .unauthenticated, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/session", path: "/api/v1/session", expect: [.allowed, .allowed, .allowed, .allowed]),
             ]
+
+            // Repository credentials never come back out, to anyone.
+            for token in [admin, alice] {
+                let repositories = try await server.call(.GET, "/api/v1/repositories", token: token)
+                #expect(repositories.status == 200 && repositories.text.contains("git.example/apps.git") && !repositories.text.contains("s3cret-value"), "\(repositories.text)")
+            }
 
             // Every route the server serves is in the matrix, so a new one cannot skip it.
             let document = try await server.call(.GET, "/swagger.json").json

@@ -26,7 +26,8 @@ struct WebhookMatcherTests {
     {
         var source: JSONValue = ["repoURL": .string(repoURL ?? guestbook), "path": .string(path)]
         if let targetRevision { source["targetRevision"] = .string(targetRevision) }
-        return try application(spec: ["source": source, "destination": ["server": "https://kubernetes.default.svc", "namespace": "guestbook"]], generatePaths: generatePaths)
+        let destination: JSONValue = ["server": "https://kubernetes.default.svc", "namespace": "guestbook"]
+        return try application(spec: ["source": source, "destination": destination], generatePaths: generatePaths)
     }
 
     @Test("a branch target matches pushes to that branch only, also written as refs/heads/")
@@ -100,7 +101,10 @@ struct WebhookMatcherTests {
         let app = try application(
             spec: [
                 "sources": [
-                    ["repoURL": "https://charts.example.com", "chart": "guestbook", "targetRevision": "1.4.2", "helm": ["valueFiles": ["$values/envs/prod/values.yaml"]]],
+                    [
+                        "repoURL": "https://charts.example.com", "chart": "guestbook", "targetRevision": "1.4.2",
+                        "helm": ["valueFiles": ["$values/envs/prod/values.yaml"]],
+                    ],
                     ["repoURL": .string(guestbook + ".git"), "targetRevision": "main", "ref": "values"],
                 ]
             ],

@@ -17,7 +17,7 @@ struct UpCommandTests {
             #expect(try CommandRunner.run(git, ["-C", repository.path] + arguments).exitCode == 0)
         }
 
-        let wharf = try BackgroundCommand(CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0"])
+        let wharf = try BackgroundCommand(CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
         #expect(wharf.waitForOutput(timeout: 60) { $0.contains("watching Applications") }, "\(wharf.output)")
         let kubeconfig = try #require(
             wharf.output.split(separator: "\n").first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })

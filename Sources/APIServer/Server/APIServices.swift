@@ -4,6 +4,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import RepoServer
 
 /// What every route handler works with: the cluster client, the namespace of Argo CD's objects,
 /// the watch-fed caches of settings and Applications, and the session service.
@@ -13,6 +14,7 @@ struct APIServices: Sendable {
     let settings: SettingsWatch
     let applications: SharedInformer
     let sessions: SessionService
+    let repo: RepoService
     let logger: Logger
 
     /// Throws 403 unless `caller` may do `action` on `resource` object `object`, in upstream's words.

@@ -27,6 +27,9 @@ struct RequestDispatcher: Sendable {
         routes += SessionRoutes(services: services, secure: !configuration.insecure, metrics: metrics).routes
         routes += AccountRoutes(services: services).routes
         routes += ProjectRoutes(services: services).routes
+        routes += RepositoryRoutes(services: services).routes
+        routes += ApplicationStateRoutes(services: services).routes
+        routes += WebhookRoutes(services: services).routes
         let version = configuration.version
         // The document lists the system routes too, so they are described once before they are built with it.
         let described = routes + SystemRoutes(services: services, metrics: metrics, version: version) { .emptyObject }.routes

@@ -18,6 +18,21 @@ public struct RepositoryCredentials: Sendable {
     /// Hosts reached without the proxy.
     public var noProxy: String?
 
+    /// Credentials as a repository Secret's fields give them.
+    public init(
+        type: String, enableOCI: Bool, username: String? = nil, password: String? = nil, sshPrivateKey: String? = nil, insecure: Bool,
+        proxy: String? = nil, noProxy: String? = nil
+    ) {
+        self.type = type
+        self.enableOCI = enableOCI
+        self.username = username
+        self.password = password
+        self.sshPrivateKey = sshPrivateKey
+        self.insecure = insecure
+        self.proxy = proxy
+        self.noProxy = noProxy
+    }
+
     /// No credentials: anonymous access to a Git repository.
     public static let anonymous = RepositoryCredentials(type: "git", enableOCI: false, insecure: false)
 

@@ -20,3 +20,18 @@ extension RepoService {
         }
     }
 }
+
+extension RepoService {
+    /// The branches and tags of the Git repository at `repoURL`, read with `credentials` (default:
+    /// the stored ones) — how a repository's connection is checked before it is saved, and how its
+    /// refs are listed.
+    /// - Throws: ``SourceError`` saying why the repository cannot be read (never the credentials).
+    public func references(repoURL: String, credentials given: RepositoryCredentials? = nil) async throws(SourceError) -> [GitReference] {
+        let gitCredentials = (given ?? credentials.credentials(for: repoURL)).git(knownHosts: credentials.knownHosts)
+        do throws(GitError) {
+            return try await git.listReferences(repoURL, credentials: gitCredentials)
+        } catch {
+            throw SourceError(error.message)
+        }
+    }
+}

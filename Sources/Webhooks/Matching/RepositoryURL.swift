@@ -1,9 +1,10 @@
 /// A Git repository URL reduced to what identifies the repository: host and path.
 ///
-/// Upstream matches a webhook's repository URL against an Application's `repoURL` regardless of
-/// scheme (`https`, `ssh` or scp-like `user@host:path`), user name, port, letter case, a trailing
-/// `/` or `.git`, and an `ssh.` or `altssh.` host prefix (GitLab's and Azure DevOps' SSH hosts).
-/// So `git@github.com:org/repo.git`, `ssh://git@github.com:22/org/repo` and
+/// Two URLs name the same repository when host and path agree, whatever the scheme (`https`, `ssh`
+/// or scp-like `user@host:path`), user name, port, letter case, a trailing `/` or `.git`, and an
+/// `ssh.` or `altssh.` host prefix (GitLab's and Azure DevOps' SSH hosts). These are the
+/// equivalences of upstream's webhook URL pattern, plus trailing slashes. So
+/// `git@github.com:org/repo.git`, `ssh://git@github.com:22/org/repo` and
 /// `https://github.com/Org/Repo/` all name the same repository.
 public struct RepositoryURL: Sendable, Hashable {
     /// The host name in lower case, without user name or port.
@@ -21,7 +22,7 @@ public struct RepositoryURL: Sendable, Hashable {
             let slash = rest.firstIndex(of: "/") ?? rest.endIndex
             authority = Self.withoutPort(Self.withoutUser(rest[..<slash]))
             path = rest[slash...]
-        } else if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("/") {
+        } else if let colon = Self.scpColon(rest) {
             // scp-like syntax: everything after the colon is the path, never a port.
             authority = Self.withoutUser(rest[..<colon])
             path = rest[rest.index(after: colon)...]
@@ -40,6 +41,15 @@ public struct RepositoryURL: Sendable, Hashable {
     /// Whether both URLs name the same repository.
     public func isSameRepository(as other: RepositoryURL) -> Bool {
         path == other.path && Self.withoutSSHPrefix(host) == Self.withoutSSHPrefix(other.host)
+    }
+
+    /// The colon that ends the host of scp-like syntax (`user@host:path`, `[::1]:path`), or nil when
+    /// a `/` comes first and the text is a plain `host/path`.
+    private static func scpColon(_ text: Substring) -> Substring.Index? {
+        var start = text.startIndex
+        if let open = text.firstIndex(of: "["), !text[..<open].contains(":"), let close = text[open...].firstIndex(of: "]") { start = close }
+        guard let colon = text[start...].firstIndex(of: ":"), !text[..<colon].contains("/") else { return nil }
+        return colon
     }
 
     private static func withoutUser(_ authority: Substring) -> Substring {

@@ -7,7 +7,8 @@ struct AppCommand: AsyncParsableCommand {
         abstract: "Manage applications through the API server (or the cluster directly with --core).",
         subcommands: [
             AppCreateCommand.self, AppGetCommand.self, AppListCommand.self, AppSyncCommand.self, AppSetFieldsCommand.self, AppDeleteCommand.self,
-            AppHistoryCommand.self, AppRollbackCommand.self, AppWaitCommand.self, AppTerminateOpCommand.self,
+            AppHistoryCommand.self, AppRollbackCommand.self, AppWaitCommand.self, AppTerminateOpCommand.self, AppDiffCommand.self,
+            AppManifestsCommand.self,
         ]
     )
 }

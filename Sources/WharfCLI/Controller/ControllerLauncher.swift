@@ -37,7 +37,11 @@ enum ControllerLauncher {
             let notifications = NotificationController(namespace: namespace, client: client)
             let shardNote = sharding.replicas > 1 ? " as shard \(sharding.shard) of \(sharding.replicas)" : ""
             FileHandle.standardOutput.write(Data("Wharf application controller watching Applications in namespace \(namespace)\(shardNote)\n".utf8))
+            let credentials = RepositoryCredentialFeed(client: client, namespace: namespace, store: repo.credentials)
             await withDiscardingTaskGroup { group in
+                group.addTask { await credentials.run() }
+                // Private repositories need their credentials before the first generation.
+                await credentials.waitUntilReady()
                 if let metricsPort { group.addTask { await MetricsServer.run(controller: controller, port: metricsPort) } }
                 group.addTask { await runElected("wharf-applicationset-controller", client: client, namespace: namespace, elected: sharding.replicas > 1) { await applicationSets.run() } }
                 group.addTask { await runElected("wharf-notifications-controller", client: client, namespace: namespace, elected: sharding.replicas > 1) { await notifications.run() } }

@@ -22,13 +22,19 @@ struct ServerCommand: AsyncParsableCommand {
     @Flag(help: "Serve plain HTTP instead of TLS.")
     var insecure = false
 
+    @Option(name: .customLong("cache-dir"), help: "Where Git mirrors and generated manifests are cached (default: ~/.wharf/api-repo-server).")
+    var cacheDirectory: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
     }
 
     func run() async throws {
         let path = KubeconfigPath.resolve(kubeconfig)
-        let configuration = APIServerConfiguration(namespace: namespace, host: address, port: port, insecure: insecure, version: WharfVersion.current)
+        let cache = cacheDirectory.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".wharf/api-repo-server")
+        let configuration = APIServerConfiguration(
+            namespace: namespace, host: address, port: port, insecure: insecure, version: WharfVersion.current, repoCacheDirectory: cache)
         do {
             try await SignalScope.run { try await APIServerLauncher.run(kubeconfig: path, configuration: configuration, embedded: false) }
         } catch {

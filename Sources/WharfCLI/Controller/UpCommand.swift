@@ -49,7 +49,9 @@ struct UpCommand: AsyncParsableCommand {
         let cache = data.appendingPathComponent("repo-server")
         let namespace = namespace
         let metricsPort = metricsPort < 0 ? nil : metricsPort
-        let api = apiPort < 0 ? nil : APIServerConfiguration(namespace: namespace, host: apiAddress, port: apiPort, insecure: insecure, version: WharfVersion.current)
+        let api = apiPort < 0 ? nil : APIServerConfiguration(
+                namespace: namespace, host: apiAddress, port: apiPort, insecure: insecure, version: WharfVersion.current,
+                repoCacheDirectory: data.appendingPathComponent("repo-server-api"))
         do {
             if let kubeconfig {
                 try await SignalScope.run {

@@ -1,14 +1,14 @@
-import Foundation
+public import Foundation
 import ProcessRunner
 
 /// Runs a short setup command of a test (git, ssh-keygen) with a deadline, through the project's
 /// process runner: past the deadline the command's whole process group is killed and the test fails
 /// instead of hanging, and the wait holds no thread of the concurrency pool.
-enum TestCommand {
+public enum TestCommand {
     /// Runs `executable arguments` in `directory` and returns its trimmed standard output; throws
     /// with its standard error when it fails or overruns `timeout`.
     @discardableResult
-    static func run(
+    public static func run(
         _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
         timeout: Duration = .seconds(30)
     ) async throws -> String {
@@ -23,7 +23,7 @@ enum TestCommand {
     }
 
     /// A setup command that failed.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 }

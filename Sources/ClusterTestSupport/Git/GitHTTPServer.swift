@@ -1,27 +1,27 @@
-import Foundation
+public import Foundation
 
 /// Git's smart HTTP protocol on a loopback port: `git http-backend` run as CGI by lighttpd, behind
 /// HTTP basic authentication with one user.
 ///
 /// lighttpd runs with `-D` (in the foreground): without it, it forks a daemon and exits, and the
 /// daemon would outlive the test and keep the port. Stop the server with ``stop()`` (use `defer`).
-final class GitHTTPServer: Sendable {
-    static let lighttpd = "/usr/sbin/lighttpd"
-    static let httpBackend = "/usr/lib/git-core/git-http-backend"
+public final class GitHTTPServer: Sendable {
+    public static let lighttpd = "/usr/sbin/lighttpd"
+    public static let httpBackend = "/usr/lib/git-core/git-http-backend"
 
     /// Whether lighttpd and git's HTTP backend are installed (Debian: `lighttpd`, `git`).
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: lighttpd) && FileManager.default.isExecutableFile(atPath: httpBackend)
             && ServerProcess.isAvailable
     }
 
     /// The loopback port.
-    let port: UInt16
+    public let port: UInt16
     private let server: ServerProcess
 
     /// Serves the bare repositories directly in `repositories` under `/git/`, to `username` with
     /// `password` only; its configuration and logs go to `directory`.
-    init(repositories: URL, username: String, password: String, directory: URL) async throws {
+    public init(repositories: URL, username: String, password: String, directory: URL) async throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // mod_authn_file's "plain" backend: one "user:password" a line.
         let users = directory.appendingPathComponent("users")
@@ -48,10 +48,10 @@ final class GitHTTPServer: Sendable {
     }
 
     /// The URL of the repository `name` (without `.git`).
-    func url(_ name: String = "repo") -> String { "http://127.0.0.1:\(port)/git/\(name).git" }
+    public func url(_ name: String = "repo") -> String { "http://127.0.0.1:\(port)/git/\(name).git" }
 
     /// Stops lighttpd and the CGI processes it started.
-    func stop() { server.stop() }
+    public func stop() { server.stop() }
 
     /// The lighttpd configuration: git-http-backend as CGI for `/git`, everything behind basic auth.
     private static func configuration(port: UInt16, repositories: URL, users: URL, directory: URL) -> String {

@@ -1,5 +1,4 @@
-import ClusterTestSupport
-import Foundation
+public import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -17,9 +16,9 @@ import Darwin
 /// server: once it is gone, the client's connection closes and its command returns. The watchdog is
 /// a thread of its own, so that it fires even when every thread of the concurrency pool is blocked;
 /// and the server runs under `timeout(1)`, so that it ends even if this test process is killed.
-final class ServerProcess: Sendable {
+public final class ServerProcess: Sendable {
     /// What the server printed, for failure messages.
-    let logFile: URL
+    public let logFile: URL
     private let process: SpawnedProcess
     private let stopped = Mutex(false)
 
@@ -27,7 +26,7 @@ final class ServerProcess: Sendable {
     /// `readyMarker` to its log (so that a port some other server already holds is not mistaken for
     /// this one's).
     /// - Parameter lifetime: When the watchdog stops the server whatever the test is doing.
-    init(
+    public init(
         _ executable: String, arguments: [String], port: UInt16, readyMarker: String, logFile: URL, readyTimeout: Duration = .seconds(15),
         lifetime: Duration = .seconds(150)
     ) async throws {
@@ -62,10 +61,10 @@ final class ServerProcess: Sendable {
     deinit { stop() }
 
     /// Whether servers can be run here (`timeout(1)` from coreutils bounds their lifetime).
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") }
+    public static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/timeout") }
 
     /// The log so far.
-    var log: String { Self.read(logFile) }
+    public var log: String { Self.read(logFile) }
 
     private var isStopped: Bool { stopped.withLock { $0 } }
 
@@ -73,7 +72,7 @@ final class ServerProcess: Sendable {
 
     /// Ends the server and every process it started (sshd forks one per connection, in a session of
     /// its own), politely first and then with SIGKILL; waits at most a few seconds.
-    func stop() {
+    public func stop() {
         guard stopped.withLock({ done in defer { done = true }; return !done }) else { return }
         let family = Self.descendants(of: process.pid)
         process.signalGroup(SIGTERM)
@@ -90,7 +89,7 @@ final class ServerProcess: Sendable {
     // MARK: - Ports and processes
 
     /// A loopback TCP port nobody listens on at the moment (the kernel's choice for port 0).
-    static func freePort() throws -> UInt16 {
+    public static func freePort() throws -> UInt16 {
         let socket = Self.tcpSocket()
         guard socket >= 0 else { throw Failure("cannot create a socket") }
         defer { close(socket) }
@@ -104,7 +103,7 @@ final class ServerProcess: Sendable {
     }
 
     /// Whether something accepts connections on the loopback `port`.
-    static func accepts(_ port: UInt16) -> Bool {
+    public static func accepts(_ port: UInt16) -> Bool {
         let socket = Self.tcpSocket()
         guard socket >= 0 else { return false }
         defer { close(socket) }
@@ -166,8 +165,8 @@ final class ServerProcess: Sendable {
     }
 
     /// A server that would not start, with what it printed.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-        init(_ description: String) { self.description = description }
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
     }
 }

@@ -1,16 +1,16 @@
-import Foundation
+public import Foundation
 
 /// A bare repository for a test server to publish, filled through a working clone beside it.
 ///
 /// Servers publish bare repositories (that is what `git http-backend` and `git-upload-pack` over
 /// ssh expect); the clone is how the test writes commits and tags into it.
-struct GitServedRepository {
+public struct GitServedRepository {
     /// The bare repository: `root/<name>.git`.
-    let bare: URL
+    public let bare: URL
     private let work: URL
 
     /// Creates an empty bare repository `name.git` in `root`, whose default branch is `main`.
-    init(in root: URL, name: String = "repo") async throws {
+    public init(in root: URL, name: String = "repo") async throws {
         bare = root.appendingPathComponent("\(name).git")
         work = root.appendingPathComponent("\(name)-work")
         try FileManager.default.createDirectory(at: bare, withIntermediateDirectories: true)
@@ -24,13 +24,13 @@ struct GitServedRepository {
 
     /// Runs git in the working clone.
     @discardableResult
-    func git(_ arguments: String...) async throws -> String {
+    public func git(_ arguments: String...) async throws -> String {
         try await TestCommand.run("/usr/bin/git", arguments, in: work)
     }
 
     /// Commits `content` at `path` on the current branch and returns the commit.
     @discardableResult
-    func commit(_ path: String, _ content: String) async throws -> String {
+    public func commit(_ path: String, _ content: String) async throws -> String {
         let file = work.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try content.write(to: file, atomically: true, encoding: .utf8)
@@ -40,7 +40,7 @@ struct GitServedRepository {
     }
 
     /// Publishes every branch and tag of the clone to the bare repository.
-    func publish() async throws {
+    public func publish() async throws {
         try await git("push", "--quiet", "--force", "origin", "refs/heads/*:refs/heads/*", "refs/tags/*:refs/tags/*")
     }
 }
