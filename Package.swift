@@ -354,6 +354,8 @@ let package = Package(
             dependencies: [
                 "APIServer", "AppController", "KubeModel", "KubeClient", "LocalCluster", "ClusterTestSupport", "Projects", "RBAC", "ProcessRunner",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -6,7 +6,7 @@ import HummingbirdTLS
 public import KubeClient
 import KubeModel
 import AppController
-import Logging
+public import Logging
 import NIOCore
 import NIOSSL
 import RepoServer
@@ -24,14 +24,14 @@ public enum APIServer {
     }
 
     /// Prepares the installation (signing key, initial admin password), then serves until the
-    /// calling task is cancelled. `onRunning` is told the endpoint once the port is bound.
+    /// calling task is cancelled. `onRunning` is told the endpoint once the port is bound; refused
+    /// logins and webhooks and failed requests go to `logger`.
     public static func run(
-        configuration: APIServerConfiguration, client: KubeClient, onRunning: @escaping @Sendable (Endpoint) async -> Void
+        configuration: APIServerConfiguration, client: KubeClient, logger: Logger = Logger(label: "wharf.api-server"),
+        onRunning: @escaping @Sendable (Endpoint) async -> Void
     ) async throws {
         let namespace = configuration.namespace
         try await InitialAdminPassword.ensure(client: client, namespace: namespace)
-        var logger = Logger(label: "wharf.api-server")
-        logger.logLevel = .info
         let settings = SettingsWatch(client: client, namespace: namespace)
         let applications = SharedInformer(client: client, resource: ArgoCRDs.applications, namespace: namespace, kind: "Application")
         let sessions = SessionService(

@@ -144,7 +144,9 @@ struct ApplicationRoutes {
         }
         for source in Self.sources(of: application) {
             let repo = source["repoURL"]?.stringValue ?? ""
-            guard !repo.isEmpty else { throw APIError.invalid("application spec for \(application.name) is invalid: InvalidSpecError: spec.source.repoURL is required") }
+            if let problem = RepositorySecret.problem(with: repo) {
+                throw APIError.invalid("application spec for \(application.name) is invalid: InvalidSpecError: spec.source.repoURL: \(problem)")
+            }
             guard project.permitsSource(repo) else {
                 throw APIError.invalid(
                     "application spec for \(application.name) is invalid: InvalidSpecError: application repo \(repo) is not permitted in project '\(projectName)'")

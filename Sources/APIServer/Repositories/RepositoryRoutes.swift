@@ -83,7 +83,7 @@ struct RepositoryRoutes {
 
     private func create(_ request: APIRequest, kind: String) async throws -> APIResponse {
         let repository = RepositorySecret(kind: kind, body: try request.jsonBody())
-        guard !repository.url.isEmpty else { throw APIError.invalid("repo is required: the repository URL") }
+        if let problem = RepositorySecret.problem(with: repository.url) { throw APIError.invalid(problem) }
         try services.authorize(request.caller, "repositories", "create", repository.rbacObject)
         if kind == "repository" && !request.queryFlag("credsOnly") && (repository.data["type"] ?? "git") == "git" {
             let state = await connectionState(repository.url, credentials: repository.credentials, type: repository.data["type"])
@@ -126,6 +126,7 @@ struct RepositoryRoutes {
 
     private func refs(_ request: APIRequest) async throws -> APIResponse {
         let url = request.parameter("repo")
+        if let problem = RepositorySecret.problem(with: url) { throw APIError.invalid(problem) }
         let object = (try? await find(url, kind: "repository"))?.1.rbacObject ?? url
         try services.authorize(request.caller, "repositories", "get", object)
         let references: [GitReference]
@@ -143,6 +144,7 @@ struct RepositoryRoutes {
         var body = try request.jsonBody()
         body["repo"] = .string(request.parameter("repo"))
         let repository = RepositorySecret(kind: "repository", body: body)
+        if let problem = RepositorySecret.problem(with: repository.url) { throw APIError.invalid(problem) }
         try services.authorize(request.caller, "repositories", "create", repository.rbacObject)
         let state = await connectionState(repository.url, credentials: repository.credentials, type: repository.data["type"])
         guard state["status"] != "Failed" else { throw APIError.invalid("repository \(repository.url) cannot be read: \(state["message"]?.stringValue ?? "")") }

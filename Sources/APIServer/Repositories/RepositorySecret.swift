@@ -46,6 +46,17 @@ struct RepositorySecret {
     }
 
     var url: String { data["url"] ?? "" }
+
+    /// Why `url` cannot name a repository, if it cannot: git would read a leading `-` as an option,
+    /// and whitespace or control characters never belong in one.
+    static func problem(with url: String) -> String? {
+        if url.isEmpty { return "repo is required: the repository URL" }
+        if url.hasPrefix("-") { return "repository URL \(url) may not start with '-'" }
+        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "repository URL may not contain whitespace or control characters"
+        }
+        return nil
+    }
     var project: String { data["project"] ?? "" }
 
     /// The RBAC object: `project/url`, or the URL for a global repository.

@@ -40,7 +40,7 @@ public actor GitRepositoryCache {
         counts["ls-remote", default: 0] += 1
         let started = ContinuousClock.now
         defer { record("ls-remote", url, since: started) }
-        let output = try await runWithCredentials(["ls-remote", url], url: url, credentials: credentials, in: nil)
+        let output = try await runWithCredentials(["ls-remote", "--", url], url: url, credentials: credentials, in: nil)
         return String(decoding: output.standardOutput, as: UTF8.self).split(separator: "\n").compactMap { line in
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2 else { return nil }

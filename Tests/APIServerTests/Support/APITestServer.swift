@@ -27,7 +27,8 @@ struct APITestServer: Sendable {
 
     /// Starts everything with `configMaps` (name → data) written first, runs `body`, stops everything.
     static func with<T: Sendable>(
-        configMaps: [String: [String: String]] = [:], environment: [String: String] = [:], _ body: @Sendable (APITestServer) async throws -> T
+        configMaps: [String: [String: String]] = [:], environment: [String: String] = [:], logs: RecordedLogs = RecordedLogs(),
+        _ body: @Sendable (APITestServer) async throws -> T
     ) async throws -> T {
         try await RunningCluster.with { cluster in
             let client = try cluster.client()
@@ -45,7 +46,7 @@ struct APITestServer: Sendable {
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     defer { announce.finish() }
-                    try await APIServer.run(configuration: configuration, client: client) { announce.yield($0) }
+                    try await APIServer.run(configuration: configuration, client: client, logger: logs.logger) { announce.yield($0) }
                 }
                 var iterator = endpoints.makeAsyncIterator()
                 guard let endpoint = await iterator.next() else {
@@ -113,10 +114,10 @@ struct APITestServer: Sendable {
     }
 
     /// An Application in `project` pointing at an unreachable repository (the tests here need none synced).
-    func createApplication(_ name: String, project: String = "default") async throws {
+    func createApplication(_ name: String, project: String = "default", repoURL: String = "https://git.example/apps.git", revision: String = "HEAD") async throws {
         var application = KubeObject(apiVersion: "argoproj.io/v1alpha1", kind: "Application", name: name, namespace: "argocd")
         application["spec"] = [
-            "project": .string(project), "source": ["repoURL": "https://git.example/apps.git", "path": .string(name)],
+            "project": .string(project), "source": ["repoURL": .string(repoURL), "path": .string(name), "targetRevision": .string(revision)],
             "destination": ["server": "https://kubernetes.default.svc", "namespace": .string(name)],
         ]
         _ = try await client.create(ArgoCRDs.applications, namespace: "argocd", application)

@@ -1,0 +1,124 @@
+import ClusterTestSupport
+import Foundation
+import KubeModel
+import Testing
+
+/// The seed's first steps with Argo CD, translated to `wharf` against `wharf up`: log in with the
+/// initial password, add a private repository, create the guestbook app, preview and run a sync,
+/// diff a live edit, automate, roll back, delete without cascading — and the repository password
+/// never shows up anywhere.
+@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && GitHTTPServer.isAvailable, "kubectl, git and lighttpd are needed"))
+struct APIWorkflowTests {
+    static let repoPassword = "repo-s3cret-Pa55"
+
+    @Test func guestbookThroughTheAPIServerWithACLILogin() async throws {
+        let directory = try TemporaryDirectory()
+        let repository = try await GitServedRepository(in: directory.url.appendingPathComponent("repos"), name: "guestbook")
+        try await repository.commit("guestbook/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: guestbook-settings\ndata:\n  color: blue\n")
+        try await repository.publish()
+        let git = try await GitHTTPServer(
+            repositories: directory.url.appendingPathComponent("repos"), username: "deployer", password: Self.repoPassword,
+            directory: directory.url.appendingPathComponent("http"))
+        defer { git.stop() }
+        let repoURL = git.url("guestbook")
+
+        let up = try BackgroundCommand(
+            CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+        defer { up.stop() }
+        #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") && $0.contains("watching Applications") }, "\(up.output)")
+        let lines = up.output.split(separator: "\n")
+        let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
+        let address = try #require(lines.first { $0.hasPrefix("Wharf API server listening on https://") }.map { String($0.dropFirst("Wharf API server listening on https://".count)) })
+        let config = directory.url.appendingPathComponent("wharf-config").path
+        var transcript = up.output
+        func wharf(_ arguments: [String], input: String? = nil) throws -> CommandRunner.Result {
+            let result = try CommandRunner.wharf(arguments + ["--config", config], input: input)
+            transcript += result.standardOutput + result.standardError
+            return result
+        }
+        func succeeds(_ arguments: [String], input: String? = nil) throws -> String {
+            let result = try wharf(arguments, input: input)
+            guard result.exitCode == 0 else { throw TestFailure("wharf \(arguments.joined(separator: " ")) exited \(result.exitCode): \(result.standardError)") }
+            return result.standardOutput
+        }
+        func kubectl(_ arguments: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(try #require(CommandRunner.which("kubectl")), ["--kubeconfig", kubeconfig] + arguments)
+        }
+
+        // The initial password, as the README says to read it.
+        let initial = try CommandRunner.wharf(["admin", "initial-password", "--kubeconfig", kubeconfig])
+        let password = try #require(initial.standardOutput.split(separator: "\n").first.map(String.init))
+        #expect(try wharf(["app", "list"]).exitCode != 0, "nothing is readable before logging in")
+        let wrong = try wharf(["login", address, "--insecure", "--username", "admin"], input: "wrong\n")
+        #expect(wrong.exitCode != 0 && wrong.standardError.contains("Invalid username or password"), "\(wrong.standardError)")
+        #expect(try succeeds(["login", address, "--insecure", "--username", "admin"], input: password + "\n").contains("logged in successfully"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: config)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try succeeds(["account", "get-user-info"]).contains("Username: admin"))
+
+        // A private repository: checked before it is saved; its password stays secret.
+        let refused = try wharf(["repo", "add", repoURL, "--username", "deployer"], input: "not-the-password\n")
+        #expect(refused.exitCode != 0, "a repository that cannot be read is not saved")
+        _ = try succeeds(["repo", "add", repoURL, "--username", "deployer"], input: Self.repoPassword + "\n")
+        let repos = try succeeds(["repo", "list"])
+        #expect(repos.contains(repoURL) && repos.contains("Successful"), "\(repos)")
+        _ = try succeeds(["repo", "list", "-o", "json"])
+
+        _ = try succeeds([
+            "app", "create", "guestbook", "--repo", repoURL, "--path", "guestbook", "--dest-server", "https://kubernetes.default.svc",
+            "--dest-namespace", "guestbook", "--sync-option", "CreateNamespace=true",
+        ])
+        let dryRun = try succeeds(["app", "sync", "guestbook", "--dry-run", "--timeout", "120"])
+        #expect(dryRun.contains("Phase:     Succeeded"), "\(dryRun)")
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook"]).exitCode != 0, "a dry run changes nothing")
+        _ = try succeeds(["app", "sync", "guestbook", "--timeout", "120"])
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "blue")
+
+        // A live edit shows in the diff, which exits 1.
+        #expect(try kubectl(["patch", "configmap", "guestbook-settings", "-n", "guestbook", "--type", "merge", "-p", "{\"data\":{\"color\":\"red\"}}"]).exitCode == 0)
+        var diff = try wharf(["app", "diff", "guestbook", "--refresh"])
+        for _ in 0..<20 where !diff.standardOutput.contains("red") {
+            try await Task.sleep(for: .milliseconds(500))
+            diff = try wharf(["app", "diff", "guestbook"])
+        }
+        #expect(diff.exitCode == 1 && diff.standardOutput.contains("ConfigMap guestbook/guestbook-settings"), "\(diff.standardOutput) \(diff.standardError)")
+        #expect(diff.standardOutput.contains("-  color: red") && diff.standardOutput.contains("+  color: blue"), "\(diff.standardOutput)")
+
+        // Automated with self-heal: the edit is undone, and a new commit is deployed.
+        _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "automated", "--self-heal", "--auto-prune"])
+        _ = try succeeds(["app", "wait", "guestbook", "--sync", "--health", "--timeout", "120"])
+        try await eventually("self-heal restores blue", timeout: .seconds(60)) {
+            try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "blue"
+        }
+        try await repository.commit("guestbook/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: guestbook-settings\ndata:\n  color: green\n")
+        try await repository.publish()
+        try await eventually("the new commit is deployed", timeout: .seconds(120)) {
+            _ = try wharf(["app", "get", "guestbook", "--refresh"])
+            return try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "green"
+        }
+        let details = try succeeds(["app", "get", "guestbook"])
+        #expect(details.contains("Sync Policy:        Automated (Prune)") && details.contains("Health Status:      Healthy"), "\(details)")
+        let history = try JSONParser.parse(try succeeds(["app", "history", "guestbook", "-o", "json"]))
+        let entries = history.arrayValue ?? []
+        #expect(entries.count >= 2, "\(history)")
+        let first = try #require(entries.first?["id"]?.int64Value)
+        #expect(try succeeds(["app", "history", "guestbook"]).contains("ID"))
+
+        // Rollback is refused while automated, then works.
+        #expect(try wharf(["app", "rollback", "guestbook", String(first)]).standardError.contains("auto-sync"))
+        _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "none"])
+        _ = try succeeds(["app", "rollback", "guestbook", String(first), "--timeout", "120"])
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "blue")
+
+        // Deleting without cascade keeps the resources.
+        _ = try succeeds(["app", "delete", "guestbook", "--cascade=false"])
+        try await eventually("the application is gone", timeout: .seconds(60)) { try wharf(["app", "get", "guestbook"]).exitCode != 0 }
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook"]).exitCode == 0)
+        #expect(try succeeds(["app", "list", "-o", "name"]).isEmpty)
+
+        // The password appears in no output, no log, and nowhere in the API's answers or Argo CD's objects.
+        let apps = try kubectl(["get", "applications", "-n", "argocd", "-o", "yaml"]).standardOutput
+        transcript += up.output + apps + (try succeeds(["repo", "get", repoURL, "-o", "json"]))
+        #expect(!transcript.contains(Self.repoPassword))
+    }
+}
