@@ -268,6 +268,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "APIServerBenchmark",
+            dependencies: [
+                "APIServer", "AppController", "ClusterTestSupport", "KubeClient", "KubeModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/APIServerBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "KubeClientBenchmark",
             dependencies: ["KubeClient", "KubeModel", "LocalCluster"],
             path: "Benchmarks/KubeClientBenchmark",

@@ -31,6 +31,8 @@ struct AppSyncCommandTests {
         }
         _ = try argo.wharfOutput(["proj", "role", "create", "team-a", "deployer"])
         _ = try argo.wharfOutput(["proj", "role", "add-policy", "team-a", "deployer", "-a", "sync", "-p", "allow", "-o", "*"])
+        // Waiting for the outcome reads the application, as upstream's CLI does.
+        _ = try argo.wharfOutput(["proj", "role", "add-policy", "team-a", "deployer", "-a", "get", "-p", "allow", "-o", "*"])
         let token = try argo.wharfOutput(["proj", "role", "create-token", "team-a", "deployer", "-t"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try argo.cluster.kubectlOutput(["apply", "-f", "-"], input: application("mine", project: "team-a", repository: repository))
         _ = try argo.cluster.kubectlOutput(["apply", "-f", "-"], input: application("theirs", project: "team-b", repository: repository))
