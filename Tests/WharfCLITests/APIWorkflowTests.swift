@@ -64,10 +64,13 @@ struct APIWorkflowTests {
         #expect(repos.contains(repoURL) && repos.contains("Successful"), "\(repos)")
         _ = try succeeds(["repo", "list", "-o", "json"])
 
+        // The seed's command: prune and self-heal chosen now, automation switched on later.
         _ = try succeeds([
-            "app", "create", "guestbook", "--repo", repoURL, "--path", "guestbook", "--dest-server", "https://kubernetes.default.svc",
-            "--dest-namespace", "guestbook", "--sync-option", "CreateNamespace=true",
+            "app", "create", "guestbook", "--project", "default", "--repo", repoURL, "--path", "guestbook", "--revision", "main",
+            "--dest-server", "https://kubernetes.default.svc", "--dest-namespace", "guestbook", "--auto-prune", "--self-heal",
+            "--sync-option", "CreateNamespace=true",
         ])
+        #expect(try succeeds(["app", "get", "guestbook"]).contains("Sync Policy:        Manual"))
         let dryRun = try succeeds(["app", "sync", "guestbook", "--dry-run", "--timeout", "120"])
         #expect(dryRun.contains("Phase:     Succeeded"), "\(dryRun)")
         #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook"]).exitCode != 0, "a dry run changes nothing")
@@ -85,7 +88,7 @@ struct APIWorkflowTests {
         #expect(diff.standardOutput.contains("-  color: red") && diff.standardOutput.contains("+  color: blue"), "\(diff.standardOutput)")
 
         // Automated with self-heal: the edit is undone, and a new commit is deployed.
-        _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "automated", "--self-heal", "--auto-prune"])
+        _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "automated"])
         _ = try succeeds(["app", "wait", "guestbook", "--sync", "--health", "--timeout", "120"])
         try await eventually("self-heal restores blue", timeout: .seconds(60)) {
             try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "blue"

@@ -10,6 +10,7 @@ import Projects
 /// RBAC on the object `project/name`; lists hold only what the caller may get.
 struct ApplicationRoutes {
     let services: APIServices
+    let serialized = SerializedObjects()
 
     static let finalizer = "resources-finalizer.argocd.argoproj.io"
     static let backgroundFinalizer = "resources-finalizer.argocd.argoproj.io/background"
@@ -48,17 +49,26 @@ struct ApplicationRoutes {
         let name = request.queryValue("name").flatMap { $0.isEmpty ? nil : $0 }
         let repo = request.queryValue("repo").flatMap { $0.isEmpty ? nil : $0 }
         let authorizer = services.settings.current.authorizer
-        var items: [JSONValue] = []
-        for application in await services.applications.list().sorted(by: { $0.name < $1.name }) {
+        let all = await services.applications.list()
+        var items: [[UInt8]] = []
+        for application in all.sorted(by: { $0.name < $1.name }) {
             if let name, application.name != name { continue }
             if !projects.isEmpty && !projects.contains(Self.project(of: application)) { continue }
             if let selector, !selector.matches(application.labels) { continue }
             if let repo, !Self.sources(of: application).contains(where: { $0["repoURL"]?.stringValue == repo }) { continue }
             guard authorizer.allows(request.caller, resource: "applications", action: "get", object: Self.object(application)) else { continue }
-            items.append(application.content)
+            items.append(serialized.bytes(of: application))
         }
-        let version = await services.applications.list().compactMap { $0.resourceVersion.flatMap(Int.init) }.max() ?? 0
-        return .json(["metadata": ["resourceVersion": .string(String(version))], "items": .array(items)])
+        serialized.keepOnly(Set(all.map(\.name)))
+        let version = all.compactMap { $0.resourceVersion.flatMap(Int.init) }.max() ?? 0
+        var body = Array("{\"metadata\":{\"resourceVersion\":\"\(version)\"},\"items\":[".utf8)
+        body.reserveCapacity(items.reduce(body.count + 2) { $0 + $1.count + 1 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body += item
+        }
+        body += Array("]}".utf8)
+        return .json(bytes: body)
     }
 
     static func sources(of application: KubeObject) -> [JSONValue] {
@@ -72,7 +82,7 @@ struct ApplicationRoutes {
             guard refresh == "normal" || refresh == "hard" else { throw APIError.invalid("parameter refresh: \"\(refresh)\" is not normal or hard") }
             application = try await requestRefresh(application, kind: refresh)
         }
-        return .json(application.content)
+        return .json(bytes: serialized.bytes(of: application))
     }
 
     /// Asks the controller to refresh (the `argocd.argoproj.io/refresh` annotation) and waits a

@@ -19,6 +19,11 @@ public struct APIResponse: Sendable {
         return APIResponse(status: status, headers: fields, body: Array(JSONWriter.string(value).utf8), events: nil)
     }
 
+    /// A JSON answer already encoded.
+    public static func json(bytes: [UInt8]) -> APIResponse {
+        APIResponse(status: .ok, headers: [.contentType: "application/json"], body: bytes, events: nil)
+    }
+
     /// A plain-text answer.
     public static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String = "text/plain; charset=utf-8") -> APIResponse {
         APIResponse(status: status, headers: [.contentType: contentType], body: Array(text.utf8), events: nil)

@@ -28,6 +28,18 @@ final class APIConnection: Sendable {
         try? await client.shutdown()
     }
 
+    /// Runs `body` with this connection and shuts it down afterwards, whatever happens.
+    func closing<T: Sendable>(_ body: @Sendable (APIConnection) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await shutdown()
+            return result
+        } catch {
+            await shutdown()
+            throw error
+        }
+    }
+
     /// The JSON answer of `method path?query` with `body`; a `CommandFailure` with the server's message otherwise.
     /// The methods the API uses (kept here so that commands need not import NIO).
     enum Method: String {

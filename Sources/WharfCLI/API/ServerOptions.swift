@@ -54,14 +54,7 @@ struct ServerOptions: ParsableArguments {
         let connection = APIConnection(
             baseURL: Self.baseURL(address, plainText: plain), token: authToken ?? environmentToken ?? (sameServer ? context?.token : nil),
             insecure: insecure || (sameServer && context?.insecure == true))
-        do {
-            let result = try await body(connection)
-            await connection.shutdown()
-            return result
-        } catch {
-            await connection.shutdown()
-            throw error
-        }
+        return try await connection.closing(body)
     }
 
     /// `https://host:port` from what users type (`localhost:8080`, or a full URL).
@@ -87,16 +80,8 @@ struct ServerOptions: ParsableArguments {
                     try await group.next()
                     throw CommandFailure("the in-process API server stopped before it served")
                 }
-                let connection = APIConnection(baseURL: endpoint.url.absoluteString, token: token, insecure: true)
                 defer { group.cancelAll() }
-                do {
-                    let result = try await body(connection)
-                    await connection.shutdown()
-                    return result
-                } catch {
-                    await connection.shutdown()
-                    throw error
-                }
+                return try await APIConnection(baseURL: endpoint.url.absoluteString, token: token, insecure: true).closing(body)
             }
         }
     }

@@ -8,7 +8,7 @@ struct AppCommand: AsyncParsableCommand {
         subcommands: [
             AppCreateCommand.self, AppGetCommand.self, AppListCommand.self, AppSyncCommand.self, AppSetFieldsCommand.self, AppDeleteCommand.self,
             AppHistoryCommand.self, AppRollbackCommand.self, AppWaitCommand.self, AppTerminateOpCommand.self, AppDiffCommand.self,
-            AppManifestsCommand.self,
+            AppManifestsCommand.self, AppPatchCommand.self, AppResourcesCommand.self,
         ]
     )
 }

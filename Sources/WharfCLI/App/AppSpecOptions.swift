@@ -102,11 +102,17 @@ struct AppSpecOptions: ParsableArguments {
         var policy = spec["syncPolicy"] ?? .emptyObject
         switch syncPolicy {
         case "manual", "none": policy["automated"] = nil
-        case .some: if policy["automated"] == nil { policy["automated"] = .emptyObject }
+        case .some:
+            var automated = policy["automated"] ?? .emptyObject
+            automated["enabled"] = nil
+            policy["automated"] = automated
         case nil: break
         }
         if autoPrune || selfHeal {
-            guard policy["automated"] != nil else { throw CommandFailure("--auto-prune and --self-heal need --sync-policy automated") }
+            // Upstream refuses these without automated sync. Here they are kept, with automation
+            // off (`enabled: false`, Argo CD 3's field), until `--sync-policy automated` turns it on:
+            // the seed's `app create ... --auto-prune --self-heal` then `app set --sync-policy automated`.
+            if policy["automated"] == nil { policy["automated"] = ["enabled": false] }
             if autoPrune { policy[path: ["automated", "prune"]] = true }
             if selfHeal { policy[path: ["automated", "selfHeal"]] = true }
         }

@@ -16,7 +16,9 @@ struct ApplicationSummary {
     var health: String { application[path: ["status", "health", "status"]]?.stringValue ?? "Unknown" }
     var source: JSONValue { application[path: ["spec", "source"]] ?? application[path: ["spec", "sources"]]?.arrayValue?.first ?? .emptyObject }
     var syncPolicy: String {
-        guard let automated = application[path: ["spec", "syncPolicy", "automated"]], automated.objectValue != nil else { return "Manual" }
+        guard let automated = application[path: ["spec", "syncPolicy", "automated"]], automated.objectValue != nil, automated["enabled"] != false else {
+            return "Manual"
+        }
         let prune = automated["prune"]?.boolValue == true ? " (Prune)" : ""
         return "Automated\(prune)"
     }

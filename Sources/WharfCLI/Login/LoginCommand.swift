@@ -40,14 +40,7 @@ struct LoginCommand: AsyncParsableCommand {
             let user = username ?? "admin"
             let secret = try password ?? Self.readPassword()
             let connection = APIConnection(baseURL: ServerOptions.baseURL(server, plainText: plainText), token: nil, insecure: insecure)
-            let answer: JSONValue
-            do {
-                answer = try await connection.call(.POST, "/api/v1/session", body: ["username": .string(user), "password": .string(secret)])
-                await connection.shutdown()
-            } catch {
-                await connection.shutdown()
-                throw error
-            }
+            let answer = try await connection.closing { try await $0.call(.POST, "/api/v1/session", body: ["username": .string(user), "password": .string(secret)]) }
             guard let token = answer["token"]?.stringValue, !token.isEmpty else { throw CommandFailure("the server at \(server) answered without a token") }
             let path = CLIConfig.path(config)
             var file = try CLIConfig.load(from: path)
