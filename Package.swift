@@ -164,7 +164,7 @@ let package = Package(
         .target(
             name: "APIServer",
             dependencies: [
-                "KubeModel", "KubeClient", "KubeDiff", "RBAC", "Webhooks", "Projects", "RepoServer", "AppController",
+                "KubeModel", "KubeClient", "KubeDiff", "KubeHealth", "RBAC", "Webhooks", "Projects", "RepoServer", "AppController",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

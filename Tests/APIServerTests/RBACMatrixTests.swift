@@ -41,6 +41,8 @@ import Testing
         var body: JSONValue?
         /// admin, read-only, project role, anonymous.
         let expect: [Expect]
+        /// A Server-Sent Events stream: only its status is read.
+        var streams = false
     }
 
     static let policy = """
@@ -52,6 +54,17 @@ import Testing
         "spec": [
             "sourceRepos": ["*"], "destinations": [["server": "*", "namespace": "*"]],
             "roles": [["name": "deployer", "policies": ["p, proj:team-a:deployer, applications, get, team-a/*, allow", "p, proj:team-a:deployer, applications, sync, team-a/*, allow"]]],
+        ],
+    ]
+
+    static let applicationSet: JSONValue = [
+        "metadata": ["name": "set1"],
+        "spec": [
+            "generators": [["list": ["elements": [["env": "dev"]]]]],
+            "template": [
+                "metadata": ["name": "set1-{{env}}"],
+                "spec": ["project": "default", "source": ["repoURL": "https://git.example/apps.git", "path": "{{env}}"], "destination": ["server": "https://kubernetes.default.svc", "namespace": "{{env}}"]],
+            ],
         ],
     ]
 
@@ -115,6 +128,18 @@ import Testing
                 Case(method: .GET, template: "/api/v1/applications/{name}/manifests", path: "/api/v1/applications/a1/manifests", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
                 Case(method: .GET, template: "/api/v1/applications/{name}/managed-resources", path: "/api/v1/applications/d1/managed-resources", expect: [.allowed, .allowed, .denied, .unauthenticated]),
                 Case(method: .GET, template: "/api/v1/repositories", path: "/api/v1/repositories", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/stream/applications", path: "/api/v1/stream/applications", expect: [.allowed, .allowed, .allowed, .unauthenticated], streams: true),
+                Case(method: .GET, template: "/api/v1/stream/applications/{name}/resource-tree", path: "/api/v1/stream/applications/a1/resource-tree", expect: [.allowed, .allowed, .allowed, .unauthenticated], streams: true),
+                Case(method: .GET, template: "/api/v1/stream/applications/{name}/resource-tree", path: "/api/v1/stream/applications/d1/resource-tree", expect: [.allowed, .allowed, .denied, .unauthenticated], streams: true),
+                Case(method: .GET, template: "/api/v1/applications/{name}/resource-tree", path: "/api/v1/applications/d1/resource-tree", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applications/{name}/events", path: "/api/v1/applications/a1/events", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/clusters", path: "/api/v1/clusters", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/clusters/{server}", path: "/api/v1/clusters/https%3A%2F%2Fkubernetes.default.svc", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .DELETE, template: "/api/v1/clusters/{server}", path: "/api/v1/clusters/in-cluster", expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applicationsets", path: "/api/v1/applicationsets", expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .POST, template: "/api/v1/applicationsets", path: "/api/v1/applicationsets", body: Self.applicationSet, expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applicationsets/{name}", path: "/api/v1/applicationsets/set1", expect: [.allowed, .allowed, .denied, .unauthenticated]),
+                Case(method: .DELETE, template: "/api/v1/applicationsets/{name}", path: "/api/v1/applicationsets/set1", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .GET, template: "/api/v1/repositories/{repo}", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git", expect: [.allowed, .allowed, .denied, .unauthenticated]),
                 Case(method: .GET, template: "/api/v1/repositories/{repo}/refs", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git/refs", expect: [.allowed, .allowed, .denied, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/repositories/{repo}/validate", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fother.git/validate", body: .emptyObject, expect: [.allowed, .denied, .denied, .unauthenticated]),
@@ -166,6 +191,11 @@ import Testing
                 let order = [1, 2, 3, 0]
                 for index in order {
                     let (who, token) = callers[index]
+                    if entry.streams {
+                        let status = try await server.streamStatus(entry.path, token: token)
+                        #expect(entry.expect[index].accepts(status), "GET \(entry.path) as \(who): expected \(entry.expect[index]), got \(status)")
+                        continue
+                    }
                     let answer = try await server.call(entry.method, entry.path, token: token, body: entry.body)
                     #expect(entry.expect[index].accepts(answer.status), "\(entry.method.rawValue) \(entry.path) as \(who): expected \(entry.expect[index]), got \(answer.status) \(answer.text.prefix(300))")
                 }

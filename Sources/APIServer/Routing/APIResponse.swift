@@ -43,4 +43,9 @@ public struct EventSink: Sendable {
     public func send(_ value: JSONValue) async throws {
         try await write(Array("data: \(JSONWriter.string(value))\n\n".utf8))
     }
+
+    /// Sends a comment line, which clients ignore: keeps an idle stream open.
+    public func comment() async throws {
+        try await write(Array(":\n\n".utf8))
+    }
 }

@@ -30,6 +30,9 @@ struct RequestDispatcher: Sendable {
         routes += RepositoryRoutes(services: services).routes
         routes += ApplicationStateRoutes(services: services).routes
         routes += WebhookRoutes(services: services).routes
+        routes += ApplicationStreamRoutes(services: services).routes
+        routes += ClusterRoutes(services: services).routes
+        routes += ApplicationSetRoutes(services: services).routes
         let version = configuration.version
         // The document lists the system routes too, so they are described once before they are built with it.
         let described = routes + SystemRoutes(services: services, metrics: metrics, version: version) { .emptyObject }.routes

@@ -86,6 +86,14 @@ struct APITestServer: Sendable {
         return Answer(status: Int(response.status.code), json: (try? JSONParser.parse(bytes: Array(buffer: bytes))) ?? .null, text: text, headers: response.headers)
     }
 
+    /// The status of a streaming GET (Server-Sent Events), read from its head; the stream is then dropped.
+    func streamStatus(_ path: String, token: String?) async throws -> Int {
+        var request = HTTPClientRequest(url: baseURL + path)
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        let response = try await http.execute(request, timeout: .seconds(30))
+        return Int(response.status.code)
+    }
+
     /// A session token for `username`; fails the test when the login is refused.
     func login(_ username: String, _ password: String) async throws -> String {
         let answer = try await call(.POST, "/api/v1/session", body: ["username": .string(username), "password": .string(password)])
