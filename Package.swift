@@ -127,6 +127,10 @@ let package = Package(
                 "KubeModel",
                 "LocalCluster",
                 "ProcessRunner",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/ClusterTestSupport",
             swiftSettings: strictSettings
@@ -165,6 +169,9 @@ let package = Package(
             name: "APIServer",
             dependencies: [
                 "KubeModel", "KubeClient", "KubeDiff", "KubeHealth", "RBAC", "Webhooks", "Projects", "RepoServer", "AppController",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

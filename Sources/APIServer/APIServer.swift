@@ -34,13 +34,28 @@ public enum APIServer {
         try await InitialAdminPassword.ensure(client: client, namespace: namespace)
         let settings = SettingsWatch(client: client, namespace: namespace)
         let applications = SharedInformer(client: client, resource: ArgoCRDs.applications, namespace: namespace, kind: "Application")
+        let oidc = OIDCProvider()
         let sessions = SessionService(
-            settings: { settings.current }, attempts: LoginAttempts(environment: configuration.environment), sessionDuration: configuration.sessionDuration)
+            settings: { settings.current }, attempts: LoginAttempts(environment: configuration.environment), sessionDuration: configuration.sessionDuration,
+            oidc: oidc)
         let repo = try RepoService(configuration: RepoServerConfiguration(cacheDirectory: configuration.repoCacheDirectory))
         let credentials = RepositoryCredentialFeed(client: client, namespace: namespace, store: repo.credentials)
         let services = APIServices(
             client: client, namespace: namespace, settings: settings, applications: applications, sessions: sessions, repo: repo, logger: logger)
-        let certificate = configuration.insecure ? nil : try await ServerCertificate.load(client: client, namespace: namespace)
+        do {
+            try await serve(configuration: configuration, services: services, settings: settings, applications: applications, credentials: credentials, onRunning: onRunning)
+        } catch {
+            await oidc.shutdown()
+            throw error
+        }
+        await oidc.shutdown()
+    }
+
+    private static func serve(
+        configuration: APIServerConfiguration, services: APIServices, settings: SettingsWatch, applications: SharedInformer,
+        credentials: RepositoryCredentialFeed, onRunning: @escaping @Sendable (Endpoint) async -> Void
+    ) async throws {
+        let certificate = configuration.insecure ? nil : try await ServerCertificate.load(client: services.client, namespace: configuration.namespace)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await settings.run() }
             group.addTask { await applications.run() }
@@ -58,7 +73,7 @@ public enum APIServer {
             } else {
                 server = .http1()
             }
-            var serverLogger = logger
+            var serverLogger = services.logger
             // Hummingbird reports a cancelled server's shutdown as an error; failed requests are logged by the dispatcher.
             serverLogger.logLevel = .critical
             let scheme = configuration.insecure ? "http" : "https"
@@ -68,8 +83,12 @@ public enum APIServer {
                 configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "wharf-server"),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? configuration.port
-                    let host = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host
-                    await onRunning(Endpoint(url: URL(string: "\(scheme)://\(host):\(port)")!, port: port))
+                    var address = URLComponents()
+                    address.scheme = scheme
+                    address.host = configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host
+                    address.port = port
+                    guard let url = address.url else { return }
+                    await onRunning(Endpoint(url: url, port: port))
                 },
                 logger: serverLogger)
             group.addTask { try await application.runService() }

@@ -12,6 +12,7 @@ struct SessionService: Sendable {
     let settings: @Sendable () -> ServerSettings
     let attempts: LoginAttempts
     let sessionDuration: Duration
+    let oidc: OIDCProvider
 
     /// The message for every failed login, whatever the reason, so that it tells nothing about which part was wrong.
     static let invalidLogin = "Invalid username or password"
@@ -52,10 +53,15 @@ struct SessionService: Sendable {
     }
 
     /// Who `token` belongs to; an error saying why it is not accepted (never repeating it).
-    func authenticate(_ token: String, now: Date = Date()) throws(APIError) -> Caller {
+    func authenticate(_ token: String, now: Date = Date()) async throws(APIError) -> Caller {
         let current = settings()
+        let unverified = SignedToken.unverifiedClaims(of: token)
+        if let oidc = current.oidc, unverified?["iss"]?.stringValue == oidc.issuer {
+            let claims = try await self.oidc.verify(token, configuration: oidc, now: now)
+            return Self.caller(claims: claims, configuration: oidc, scopes: current.authorizer.scopes)
+        }
         guard let key = current.signingKey else { throw APIError.unauthenticated("the server cannot check tokens yet: it has no signing key") }
-        let subject = SignedToken.unverifiedClaims(of: token)?["sub"]?.stringValue ?? ""
+        let subject = unverified?["sub"]?.stringValue ?? ""
         if subject.hasPrefix("proj:") {
             do throws(ProjectTokenError) {
                 let claims = try ProjectToken.verify(token, key: key, now: now) { current.projects[$0] }
@@ -88,5 +94,22 @@ struct SessionService: Sendable {
             throw APIError.unauthenticated("session is no longer valid: the password of \(name) changed after it was issued; log in again")
         }
         return Caller(subject: name, kind: .session, issuedAt: issued)
+    }
+
+    /// An SSO user: the `sub` claim as subject, a readable name, and as groups the values of every
+    /// claim `scopes` names (`groups` by default), as upstream maps them into RBAC.
+    static func caller(claims: JSONValue, configuration: OIDCConfiguration, scopes: [String]) -> Caller {
+        var groups: [String] = []
+        for scope in Set(scopes + [configuration.groupsClaim]).sorted() {
+            switch claims[scope] {
+            case .string(let value): groups.append(value)
+            case .array(let values): groups += values.compactMap(\.stringValue)
+            default: break
+            }
+        }
+        let subject = claims["sub"]?.stringValue ?? ""
+        let username = claims["email"]?.stringValue ?? claims["name"]?.stringValue ?? subject
+        return Caller(
+            subject: subject, groups: groups, kind: .sso, issuer: configuration.issuer, username: username, issuedAt: claims["iat"]?.int64Value ?? 0)
     }
 }

@@ -9,6 +9,8 @@ public struct APIRequest: Sendable {
     public var path: String
     /// The request headers.
     public var headers: HTTPFields
+    /// The host (and port) the client addressed.
+    public var authority: String?
     /// The path template's parameters (`{name}` → value).
     public var parameters: [String: String]
     /// The query's values; a name given several times keeps them all, in order.

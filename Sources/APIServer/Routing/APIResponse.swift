@@ -24,6 +24,13 @@ public struct APIResponse: Sendable {
         APIResponse(status: .ok, headers: [.contentType: "application/json"], body: bytes, events: nil)
     }
 
+    /// A 303 to `location`, setting `cookies`.
+    public static func redirect(_ location: String, cookies: [String] = []) -> APIResponse {
+        var headers: HTTPFields = [.location: location]
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return APIResponse(status: .seeOther, headers: headers, body: [], events: nil)
+    }
+
     /// A plain-text answer.
     public static func text(_ text: String, status: HTTPResponse.Status = .ok, contentType: String = "text/plain; charset=utf-8") -> APIResponse {
         APIResponse(status: status, headers: [.contentType: contentType], body: Array(text.utf8), events: nil)

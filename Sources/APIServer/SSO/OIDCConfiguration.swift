@@ -11,6 +11,8 @@ public struct OIDCConfiguration: Sendable, Equatable {
     public var clientID: String
     /// The client's secret (empty for public clients using PKCE alone).
     var clientSecret: String
+    /// The client the CLI logs in as (`cliClientID`), when it differs from the web client.
+    public var cliClientID: String?
     /// Scopes asked for beyond `openid` (default `profile`, `email`, `groups`... as upstream).
     public var requestedScopes: [String]
     /// The claim holding the user's groups (`groups` unless `requestedIDTokenClaims` names another essential claim).
@@ -28,6 +30,7 @@ public struct OIDCConfiguration: Sendable, Equatable {
         guard !issuer.isEmpty, !clientID.isEmpty else { return nil }
         name = value["name"]?.stringValue ?? "SSO"
         clientSecret = resolved("clientSecret")
+        cliClientID = value["cliClientID"]?.stringValue
         requestedScopes = value["requestedScopes"]?.arrayValue?.compactMap(\.stringValue) ?? ["openid", "profile", "email", "groups"]
         groupsClaim = value["requestedIDTokenClaims"]?.objectValue?.keys.first { $0.lowercased().contains("group") } ?? "groups"
     }

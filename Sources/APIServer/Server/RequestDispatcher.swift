@@ -33,6 +33,7 @@ struct RequestDispatcher: Sendable {
         routes += ApplicationStreamRoutes(services: services).routes
         routes += ClusterRoutes(services: services).routes
         routes += ApplicationSetRoutes(services: services).routes
+        routes += SSORoutes(services: services, secure: !configuration.insecure).routes
         let version = configuration.version
         // The document lists the system routes too, so they are described once before they are built with it.
         let described = routes + SystemRoutes(services: services, metrics: metrics, version: version) { .emptyObject }.routes
@@ -67,7 +68,7 @@ struct RequestDispatcher: Sendable {
     private func call(_ route: APIRoute, parameters: [String: String], request: Request) async throws -> APIResponse {
         var query: [String: [String]] = [:]
         for (name, value) in request.uri.queryParameters { query[String(name), default: []].append(String(value)) }
-        let caller = try authenticate(request.headers, required: route.access == .authenticated)
+        let caller = try await authenticate(request.headers, required: route.access == .authenticated)
         var body: [UInt8] = []
         if route.takesBody {
             var request = request
@@ -78,13 +79,14 @@ struct RequestDispatcher: Sendable {
             }
         }
         return try await route.handler(
-            APIRequest(method: request.method, path: request.uri.path, headers: request.headers, parameters: parameters, query: query, body: body, caller: caller))
+            APIRequest(
+                method: request.method, path: request.uri.path, headers: request.headers, authority: request.head.authority, parameters: parameters, query: query, body: body, caller: caller))
     }
 
     /// The caller a request's token names (`Authorization: Bearer` or the `argocd.token` cookie).
     /// Routes open to everyone treat a bad token as none; others answer 401 for it, or for no
     /// token unless anonymous access is on.
-    private func authenticate(_ headers: HTTPFields, required: Bool) throws(APIError) -> Caller? {
+    private func authenticate(_ headers: HTTPFields, required: Bool) async throws(APIError) -> Caller? {
         guard let token = Self.token(in: headers) else {
             if services.settings.current.anonymousEnabled { return Caller(subject: "", kind: .anonymous, username: "anonymous") }
             if required { throw APIError.unauthenticated() }
@@ -92,7 +94,7 @@ struct RequestDispatcher: Sendable {
         }
         if let localAdminToken, Self.constantTimeEqual(token, localAdminToken) { return Caller(subject: "admin", kind: .session) }
         do {
-            return try services.sessions.authenticate(token)
+            return try await services.sessions.authenticate(token)
         } catch {
             if required { throw error }
             return nil
@@ -104,16 +106,7 @@ struct RequestDispatcher: Sendable {
             let token = authorization.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
             if !token.isEmpty { return token }
         }
-        for cookies in headers[values: .cookie] {
-            for cookie in cookies.split(separator: ";") {
-                let pair = cookie.trimmingCharacters(in: .whitespaces)
-                if pair.hasPrefix("\(SessionRoutes.cookieName)=") {
-                    let value = String(pair.dropFirst(SessionRoutes.cookieName.count + 1))
-                    if !value.isEmpty { return value }
-                }
-            }
-        }
-        return nil
+        return SSORoutes.cookie(SessionRoutes.cookieName, in: headers).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func constantTimeEqual(_ left: String, _ right: String) -> Bool {

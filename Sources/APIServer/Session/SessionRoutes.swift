@@ -27,7 +27,7 @@ struct SessionRoutes {
         let body = try request.jsonBody()
         if let token = body["token"]?.stringValue, !token.isEmpty {
             // Upstream accepts an existing token here (SSO logins hand theirs back this way).
-            _ = try services.sessions.authenticate(token)
+            _ = try await services.sessions.authenticate(token)
             return .json(["token": .string(token)], headers: [.setCookie: cookie(value: token, maxAge: nil)])
         }
         let username = body["username"]?.stringValue ?? ""
