@@ -125,3 +125,61 @@ struct APIWorkflowTests {
         #expect(!transcript.contains(Self.repoPassword))
     }
 }
+
+/// `wharf login --sso`: the CLI runs the browser login against the server's OIDC provider and
+/// keeps the ID token; the user's groups decide what it may do.
+@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed"))
+struct SSOLoginCommandTests {
+    @Test func theCLILogsInThroughTheProviderInABrowser() async throws {
+        let user = TestOIDCProvider.User(subject: "u-1", email: "ada@example.com", groups: ["platform-admins"])
+        try await TestOIDCProvider.with(user: user) { provider in
+            let directory = try TemporaryDirectory()
+            let up = try BackgroundCommand(
+                CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+            defer { up.stop() }
+            #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") }, "\(up.output)")
+            let lines = up.output.split(separator: "\n")
+            let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
+            let address = try #require(lines.first { $0.hasPrefix("Wharf API server listening on https://") }.map { String($0.dropFirst("Wharf API server listening on https://".count)) })
+            let settings = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: argocd-cm, namespace: argocd}
+                data:
+                  oidc.config: |
+                    name: TestIdP
+                    issuer: \(provider.issuer)
+                    clientID: \(provider.clientID)
+                    requestedScopes: [openid, email, groups]
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: argocd-rbac-cm, namespace: argocd}
+                data:
+                  policy.csv: "g, platform-admins, role:admin"
+                """
+            let applied = try CommandRunner.run(try #require(CommandRunner.which("kubectl")), ["--kubeconfig", kubeconfig, "apply", "-f", "-"], input: settings)
+            #expect(applied.exitCode == 0, "\(applied.standardError)")
+            let curl = try #require(CommandRunner.which("curl"))
+            try await eventually("the server offers SSO", timeout: .seconds(30)) {
+                try CommandRunner.run(curl, ["-sk", "https://\(address)/api/v1/settings"]).standardOutput.contains(provider.issuer)
+            }
+
+            let config = directory.url.appendingPathComponent("wharf-config").path
+            let port = try ServerProcess.freePort()
+            let login = try BackgroundCommand(CommandRunner.wharfPath, ["login", address, "--insecure", "--sso", "--sso-port", String(port), "--config", config])
+            defer { login.stop() }
+            #expect(login.waitForOutput(timeout: 60) { $0.contains("visit:\n") && $0.contains("/authorize?") }, "\(login.output)")
+            let url = try #require(login.output.split(separator: "\n").first { $0.contains("/authorize?") }.map(String.init))
+            // The browser: follows the provider's redirect back to the CLI's listener.
+            let browser = try CommandRunner.run(curl, ["-sL", "--max-time", "30", url])
+            #expect(browser.standardOutput.contains("Authentication successful"), "\(browser.standardOutput) \(browser.standardError)")
+            #expect(login.waitForOutput(timeout: 30) { $0.contains("logged in successfully") }, "\(login.output)")
+            #expect(provider.exchangeCount == 1)
+
+            let info = try CommandRunner.wharf(["account", "get-user-info", "--config", config])
+            #expect(info.standardOutput.contains("Username: ada@example.com") && info.standardOutput.contains("platform-admins"), "\(info.standardOutput) \(info.standardError)")
+            #expect(try CommandRunner.wharf(["account", "can-i", "sync", "applications", "default/x", "--config", config]).standardOutput.contains("yes"))
+        }
+    }
+}

@@ -41,6 +41,7 @@ struct SystemRoutes {
         if let oidc = settings.oidc {
             result["oidcConfig"] = ["name": .string(oidc.name), "issuer": .string(oidc.issuer), "clientID": .string(oidc.clientID),
                 "scopes": .array(oidc.requestedScopes.map(JSONValue.string))]
+            if let cli = oidc.cliClientID { result[path: ["oidcConfig", "cliClientID"]] = .string(cli) }
         }
         return result
     }

@@ -49,7 +49,7 @@ final class APIConnection: Sendable {
     func call(_ method: Method, _ path: String, query: [(String, String)] = [], body: JSONValue? = nil) async throws -> JSONValue {
         var components = URLComponents()
         components.queryItems = query.isEmpty ? nil : query.map { URLQueryItem(name: $0.0, value: $0.1) }
-        let url = baseURL + path + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
+        let url = (path.hasPrefix("http://") || path.hasPrefix("https://") ? path : baseURL + path) + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method.rawValue)
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -71,6 +71,27 @@ final class APIConnection: Sendable {
             throw CommandFailure(response.status.code == 401 && message.isEmpty ? "not logged in: run wharf login SERVER" : message)
         }
         return value
+    }
+
+    /// Posts a form to another URL (an OIDC provider's token endpoint) and returns its JSON answer.
+    func postForm(_ url: String, _ form: String) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: form))
+        do {
+            let response = try await client.execute(request, timeout: Self.requestTimeout)
+            let body = try await response.body.collect(upTo: 4 << 20)
+            guard response.status == .ok, let value = try? JSONParser.parse(bytes: Array(buffer: body)) else {
+                throw CommandFailure("\(url) refused the request: HTTP \(response.status.code) \(String(buffer: body).prefix(200))")
+            }
+            return value
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure("cannot reach \(url): \(error)")
+        }
     }
 
     /// `/api/v1/applications/NAME` with the name escaped.

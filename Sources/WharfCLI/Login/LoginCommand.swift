@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KubeModel
+import Projects
 
 /// `wharf login SERVER`: logs into a Wharf (or Argo CD) API server with a local account and keeps
 /// the session token in the CLI's config file, as `argocd login` does.
@@ -22,6 +23,9 @@ struct LoginCommand: AsyncParsableCommand {
     @Flag(help: "Log in through the configured SSO provider in a browser.")
     var sso = false
 
+    @Option(name: .customLong("sso-port"), help: "The local port the browser returns to after an SSO login.")
+    var ssoPort = 8085
+
     @Flag(help: "Skip verifying the server's TLS certificate (needed for the self-signed default).")
     var insecure = false
 
@@ -36,18 +40,27 @@ struct LoginCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            if sso { throw CommandFailure("--sso logins are not available in this CLI yet; log in with --username and --password") }
-            let user = username ?? "admin"
-            let secret = try password ?? Self.readPassword()
             let connection = APIConnection(baseURL: ServerOptions.baseURL(server, plainText: plainText), token: nil, insecure: insecure)
-            let answer = try await connection.closing { try await $0.call(.POST, "/api/v1/session", body: ["username": .string(user), "password": .string(secret)]) }
-            guard let token = answer["token"]?.stringValue, !token.isEmpty else { throw CommandFailure("the server at \(server) answered without a token") }
+            let token: String
+            let user: String
+            if sso {
+                let port = ssoPort
+                token = try await connection.closing { try await SSOLogin(connection: $0, port: port).run() }
+                let claims = SignedToken.unverifiedClaims(of: token)
+                user = claims?["email"]?.stringValue ?? claims?["sub"]?.stringValue ?? "sso"
+            } else {
+                user = username ?? "admin"
+                let secret = try password ?? Self.readPassword()
+                let answer = try await connection.closing { try await $0.call(.POST, "/api/v1/session", body: ["username": .string(user), "password": .string(secret)]) }
+                guard let issued = answer["token"]?.stringValue, !issued.isEmpty else { throw CommandFailure("the server at \(server) answered without a token") }
+                token = issued
+            }
             let path = CLIConfig.path(config)
             var file = try CLIConfig.load(from: path)
             let contextName = name ?? server
             file.upsert(CLIConfig.Context(name: contextName, server: server, token: token, insecure: insecure, plainText: plainText))
             try file.save(to: path)
-            print("'\(user):login' logged in successfully")
+            print("'\(user)\(sso ? "" : ":login")' logged in successfully")
             print("Context '\(contextName)' updated")
         }
     }
