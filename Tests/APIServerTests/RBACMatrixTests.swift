@@ -112,6 +112,9 @@ import Testing
                 Case(method: .GET, template: "/healthz", path: "/healthz", expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/metrics", path: "/metrics", expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/swagger.json", path: "/swagger.json", expect: [.allowed, .allowed, .allowed, .allowed]),
+                // The SSO entry points are public (the browser has no session yet); without oidc.config they answer 400.
+                Case(method: .GET, template: "/auth/login", path: "/auth/login", expect: [.allowed, .allowed, .allowed, .allowed]),
+                Case(method: .GET, template: "/auth/callback", path: "/auth/callback", expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/api/v1/settings", path: "/api/v1/settings", expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/api/v1/session/userinfo", path: "/api/v1/session/userinfo", expect: [.allowed, .allowed, .allowed, .allowed]),
                 Case(method: .GET, template: "/api/v1/applications", path: "/api/v1/applications", expect: [.allowed, .allowed, .allowed, .unauthenticated]),

@@ -60,13 +60,13 @@ struct AccountRoutes {
         if name != caller.subject { try services.authorize(caller, "accounts", "update", name) }
         let target = try account(name)
         // The caller proves who they are with their own current password, also when changing another account's.
-        guard let hash = own.passwordHash, Bcrypt.verify(Array(current.utf8), hash: hash) else {
+        guard let hash = own.passwordHash, await Bcrypt.verifyOffPool(Array(current.utf8), hash: hash) else {
             throw APIError.unauthenticated("current password does not match")
         }
         guard new.count >= 8, new.utf8.count <= Bcrypt.maxPasswordBytes else {
             throw APIError.invalid("the new password must be 8 to \(Bcrypt.maxPasswordBytes) bytes long")
         }
-        let newHash = try Bcrypt.hash(Array(new.utf8))
+        let newHash = try await Bcrypt.hashOffPool(Array(new.utf8))
         let prefix = target.secretPrefix
         // Second precision, as upstream: a session issued in the same second as the change stays valid.
         let changed = Date().formatted(.iso8601)

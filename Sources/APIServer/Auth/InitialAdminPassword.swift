@@ -22,7 +22,7 @@ public enum InitialAdminPassword {
         let existing = try? await client.get(SecretDataWriter.secrets, namespace: namespace, name: SettingsWatch.secretName)
         if let hash = ServerSettings.decodedData(existing)["admin.password"], !hash.isEmpty { return }
         let password = try await initialPassword(client: client, namespace: namespace)
-        let hash = try Bcrypt.hash(Array(password.utf8))
+        let hash = try await Bcrypt.hashOffPool(Array(password.utf8))
         let changed = Date().formatted(.iso8601)
         try await SecretDataWriter.update(client: client, namespace: namespace, name: SettingsWatch.secretName) { data in
             // Another server may have set one meanwhile: theirs stands.

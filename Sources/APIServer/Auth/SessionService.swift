@@ -18,15 +18,14 @@ struct SessionService: Sendable {
     static let invalidLogin = "Invalid username or password"
 
     /// A session token for `username` when `password` is its password and it may log in.
-    func login(username: String, password: String, now: Date = Date()) throws(APIError) -> String {
+    func login(username: String, password: String, now: Date = Date()) async throws(APIError) -> String {
         guard !username.isEmpty else { throw APIError.unauthenticated("username is required: pass it as \"username\" in the request body") }
         if let wait = attempts.lockedFor(username) {
             throw APIError.unauthenticated("too many failed login attempts for \(username): try again in \(wait)s")
         }
         let current = settings()
-        guard let account = current.accounts[username], account.enabled, account.capabilities.contains(.login), let hash = account.passwordHash,
-            Bcrypt.verify(Array(password.utf8), hash: hash)
-        else {
+        let hash = current.accounts[username].flatMap { $0.enabled && $0.capabilities.contains(.login) ? $0.passwordHash : nil }
+        guard let hash, await Bcrypt.verifyOffPool(Array(password.utf8), hash: hash) else {
             attempts.fail(username)
             throw APIError.unauthenticated(Self.invalidLogin)
         }

@@ -24,6 +24,10 @@ enum OpenAPIDocument {
             if route.path == "/healthz" || route.path == "/metrics" {
                 operation["responses"] = ["200": ["description": "OK", "content": ["text/plain": ["schema": ["type": "string"]]]]]
             }
+            // Streams never end by themselves: clients (and fuzzers) must know not to wait for the body.
+            if route.path.hasPrefix("/api/v1/stream/") {
+                operation["responses"]?["200"] = ["description": "Server-Sent Events, one JSON object per event", "content": ["text/event-stream": ["schema": ["type": "string"]]]]
+            }
             if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
             if route.takesBody {
                 operation["requestBody"] = ["required": false, "content": ["application/json": ["schema": ["type": "object"]]]]

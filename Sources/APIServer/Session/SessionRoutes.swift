@@ -32,20 +32,11 @@ struct SessionRoutes {
         }
         let username = body["username"]?.stringValue ?? ""
         let password = body["password"]?.stringValue ?? ""
-        let sessions = services.sessions
-        // bcrypt is deliberately slow: keep it off the threads that serve other requests.
-        let outcome = await Task.detached { () -> Result<String, APIError> in
-            do throws(APIError) {
-                return .success(try sessions.login(username: username, password: password))
-            } catch {
-                return .failure(error)
-            }
-        }.value
-        switch outcome {
-        case .success(let token):
+        do throws(APIError) {
+            let token = try await services.sessions.login(username: username, password: password)
             metrics.countLogin(status: "success")
             return .json(["token": .string(token)], headers: [.setCookie: cookie(value: token, maxAge: nil)])
-        case .failure(let error):
+        } catch {
             metrics.countLogin(status: "failure")
             services.logger.warning("login failed", metadata: ["username": .string(username), "reason": .string(error.message)])
             throw error
