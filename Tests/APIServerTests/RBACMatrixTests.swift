@@ -45,6 +45,8 @@ import Testing
         var streams = false
     }
 
+    static let resourcePath = "/api/v1/applications/a1/resource?namespace=a1&version=v1&group=&kind=ConfigMap&resourceName=cm-a1"
+
     static let policy = """
         g, alice, role:readonly
         """
@@ -87,9 +89,13 @@ import Testing
             _ = try await server.client.create(repository)
             try await server.createApplication("a1", project: "team-a")
             try await server.createApplication("d1")
+            var resource = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: "cm-a1", namespace: "a1")
+            resource["data"] = ["k": "v"]
+            try await server.deploy([resource], as: "a1")
             try await eventually("the caches hold the objects", timeout: .seconds(30)) {
                 let list = try await server.call(.GET, "/api/v1/applications", token: deployer)
-                return list.status == 200 && list.json["items"]?.arrayValue?.count == 1
+                let items = list.json["items"]?.arrayValue ?? []
+                return list.status == 200 && items.count == 1 && items.first?[path: ["status", "resources"]] != nil
             }
 
             // Lists hold only what each caller may get.
@@ -165,6 +171,9 @@ import Testing
                 Case(method: .POST, template: "/api/v1/account/{name}/token", path: "/api/v1/account/admin/token", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/account/{name}/token/{id}", path: "/api/v1/account/admin/token/x", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .PUT, template: "/api/v1/account/password", path: "/api/v1/account/password", body: ["name": "admin", "currentPassword": "x", "newPassword": "long-enough"], expect: [.unauthenticated, .denied, .denied, .unauthenticated]),
+                Case(method: .GET, template: "/api/v1/applications/{name}/resource", path: Self.resourcePath, expect: [.allowed, .allowed, .allowed, .unauthenticated]),
+                Case(method: .POST, template: "/api/v1/applications/{name}/resource", path: Self.resourcePath, body: .string("{\"data\":{\"k\":\"w\"}}"), expect: [.allowed, .denied, .denied, .unauthenticated]),
+                Case(method: .DELETE, template: "/api/v1/applications/{name}/resource", path: Self.resourcePath, expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/projects/{name}", path: "/api/v1/projects/team-b", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/applications/{name}", path: "/api/v1/applications/d1", expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/repositories/{repo}", path: "/api/v1/repositories/https%3A%2F%2Fgit.example%2Fapps.git", expect: [.allowed, .denied, .denied, .unauthenticated]),

@@ -71,6 +71,17 @@ struct APIWorkflowTests {
             "--sync-option", "CreateNamespace=true",
         ])
         #expect(try succeeds(["app", "get", "guestbook"]).contains("Sync Policy:        Manual"))
+
+        // Overrides set and unset again: what unset names goes, the rest stays, an empty block goes.
+        _ = try succeeds(["app", "set", "guestbook", "--helm-set", "image.tag=v2", "--helm-set", "replicas=3", "--values", "extra.yaml"])
+        _ = try succeeds(["app", "unset", "guestbook", "-p", "image.tag", "--values", "extra.yaml"])
+        var source = try JSONParser.parse(try succeeds(["app", "get", "guestbook", "-o", "json"]))[path: ["spec", "source"]]
+        #expect(source?[path: ["helm", "parameters"]] == [["name": "replicas", "value": "3"]] && source?[path: ["helm", "valueFiles"]] == nil, "\(String(describing: source))")
+        _ = try succeeds(["app", "unset", "guestbook", "--parameter", "replicas"])
+        source = try JSONParser.parse(try succeeds(["app", "get", "guestbook", "-o", "json"]))[path: ["spec", "source"]]
+        #expect(source?["helm"] == nil && source?["path"] == "guestbook", "\(String(describing: source))")
+        #expect(try succeeds(["app", "unset", "guestbook", "--nameprefix"]).contains("nothing changed"))
+
         let dryRun = try succeeds(["app", "sync", "guestbook", "--dry-run", "--timeout", "120"])
         #expect(dryRun.contains("Phase:     Succeeded"), "\(dryRun)")
         #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook"]).exitCode != 0, "a dry run changes nothing")
@@ -112,6 +123,19 @@ struct APIWorkflowTests {
         _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "none"])
         _ = try succeeds(["app", "rollback", "guestbook", String(first), "--timeout", "120"])
         #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "blue")
+
+        // One live resource patched and deleted through the application; a sync brings it back.
+        let resource = ["--kind", "ConfigMap", "--resource-name", "guestbook-settings", "--namespace", "guestbook"]
+        _ = try succeeds(["app", "patch-resource", "guestbook"] + resource + ["--patch", "{\"data\":{\"color\":\"purple\"}}"])
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "purple")
+        #expect(try wharf(["app", "patch-resource", "guestbook", "--kind", "ConfigMap", "--resource-name", "kube-root-ca.crt", "--namespace", "guestbook", "--patch", "{}"]).exitCode != 0)
+        _ = try succeeds(["app", "delete-resource", "guestbook"] + resource)
+        try await eventually("the ConfigMap is deleted", timeout: .seconds(60)) {
+            try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook"]).exitCode != 0
+        }
+        // (The sync goes to the branch's head again, past the rollback.)
+        _ = try succeeds(["app", "sync", "guestbook", "--timeout", "120"])
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "green")
 
         // Deleting without cascade keeps the resources.
         _ = try succeeds(["app", "delete", "guestbook", "--cascade=false"])

@@ -29,6 +29,7 @@ struct RequestDispatcher: Sendable {
         routes += ProjectRoutes(services: services).routes
         routes += RepositoryRoutes(services: services).routes
         routes += ApplicationStateRoutes(services: services).routes
+        routes += ApplicationResourceRoutes(services: services).routes
         routes += WebhookRoutes(services: services).routes
         routes += ApplicationStreamRoutes(services: services).routes
         routes += ClusterRoutes(services: services).routes

@@ -16,7 +16,7 @@ struct ApplicationView: Sendable {
     var automated: JSONValue? {
         guard let automated = object[path: "spec", "syncPolicy", "automated"], automated.objectValue != nil else { return nil }
         // `enabled: false` turns automation off while keeping its settings.
-        return automated["enabled"]?.boolValue == false ? nil : automated
+        return automated["enabled"]?.boolValue == false ? JSONValue?.none : automated
     }
     var autoPrune: Bool { automated?["prune"]?.boolValue ?? false }
     var selfHeal: Bool { automated?["selfHeal"]?.boolValue ?? false }

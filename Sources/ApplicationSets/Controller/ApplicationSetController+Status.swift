@@ -26,7 +26,7 @@ extension ApplicationSetController {
         ]
         status["applicationStatus"] = rollout.map { .array($0.entries.map(\.json)) } ?? .null
         var desired = view.object[path: "status"] ?? .emptyObject
-        for (key, value) in status { desired[key] = value.isNull ? nil : value }
+        for (key, value) in status { desired[key] = value.isNull ? JSONValue?.none : value }
         guard desired != (view.object[path: "status"] ?? .emptyObject) else { return }
         do throws(KubeError) {
             ownStatusWrites[view.name] = try await client.patch(

@@ -67,7 +67,7 @@ struct CronJobController: Reconciler {
         })
         let scheduled = lastSchedule
         _ = try? await client.modify(SimulatedResources.cronJobs, namespace: key.namespace, name: key.name, subresource: "status") { object in
-            object[path: ["status", "active"]] = active.isEmpty ? nil : activeReferences
+            object[path: ["status", "active"]] = active.isEmpty ? JSONValue?.none : activeReferences
             object[path: ["status", "lastScheduleTime"]] = scheduled.map { .string(Timestamps.format($0)) }
             object[path: ["status", "lastSuccessfulTime"]] = lastSuccess.map { .string(Timestamps.format($0)) }
         }

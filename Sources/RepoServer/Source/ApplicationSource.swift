@@ -35,9 +35,10 @@ public struct ApplicationSource: Sendable {
         targetRevision = try reader.string("targetRevision") ?? ""
         chart = try reader.string("chart")
         ref = try reader.string("ref")
-        helm = try value["helm"].map { value throws(SourceError) in try HelmSourceOptions(value, field: "\(field).helm") }
-        kustomize = try value["kustomize"].map { value throws(SourceError) in try KustomizeSourceOptions(value, field: "\(field).kustomize") }
-        directory = try value["directory"].map { value throws(SourceError) in try DirectorySourceOptions(value, field: "\(field).directory") }
+        // A null block (as a client that clears one may leave it) is no block, as in Go.
+        helm = try value["helm"].flatMap { $0.isNull ? nil : $0 }.map { value throws(SourceError) in try HelmSourceOptions(value, field: "\(field).helm") }
+        kustomize = try value["kustomize"].flatMap { $0.isNull ? nil : $0 }.map { value throws(SourceError) in try KustomizeSourceOptions(value, field: "\(field).kustomize") }
+        directory = try value["directory"].flatMap { $0.isNull ? nil : $0 }.map { value throws(SourceError) in try DirectorySourceOptions(value, field: "\(field).directory") }
         hasPlugin = value["plugin"].map { !$0.isNull } ?? false
         if repoURL.isEmpty { throw SourceError("\(field).repoURL is required: give the Git repository, chart repository or registry URL") }
     }

@@ -29,7 +29,8 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "With --core: the kubeconfig (default: $KUBECONFIG or ~/.kube/config); giving it implies --core.")
     var kubeconfig: String?
 
-    @Option(help: "With --core: the namespace of Argo CD's objects and settings.")
+    // Not `--namespace`: commands use that for the namespace of the resources they name, as upstream's do.
+    @Option(name: .customLong("control-plane-namespace"), help: "With --core: the namespace of Argo CD's objects and settings.")
     var namespace = "argocd"
 
     @Flag(name: .customLong("grpc-web"), help: "Accepted for upstream scripts; Wharf speaks plain HTTP/JSON.")

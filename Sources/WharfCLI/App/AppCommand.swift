@@ -8,7 +8,8 @@ struct AppCommand: AsyncParsableCommand {
         subcommands: [
             AppCreateCommand.self, AppGetCommand.self, AppListCommand.self, AppSyncCommand.self, AppSetFieldsCommand.self, AppDeleteCommand.self,
             AppHistoryCommand.self, AppRollbackCommand.self, AppWaitCommand.self, AppTerminateOpCommand.self, AppDiffCommand.self,
-            AppManifestsCommand.self, AppPatchCommand.self, AppResourcesCommand.self,
+            AppManifestsCommand.self, AppPatchCommand.self, AppResourcesCommand.self, AppPatchResourceCommand.self, AppDeleteResourceCommand.self,
+            AppUnsetCommand.self,
         ]
     )
 }

@@ -129,7 +129,7 @@ struct AppSpecOptions: ParsableArguments {
             }
             policy["syncOptions"] = .array(options.map(JSONValue.string))
         }
-        spec["syncPolicy"] = policy == .emptyObject ? nil : policy
+        spec["syncPolicy"] = policy == .emptyObject ? JSONValue?.none : policy
         application["spec"] = spec
         for (key, pairs) in [("labels", labels), ("annotations", annotations)] where !pairs.isEmpty {
             for pair in pairs {

@@ -132,4 +132,21 @@ struct APITestServer: Sendable {
         ]
         _ = try await client.create(ArgoCRDs.applications, namespace: "argocd", application)
     }
+
+    /// Creates `objects` in the cluster (and their namespaces) and records them in the
+    /// application's `status.resources`, as the controller would after a sync.
+    func deploy(_ objects: [KubeObject], as application: String) async throws {
+        var resources: [JSONValue] = []
+        for object in objects {
+            if let namespace = object.namespace { _ = try? await client.create(KubeObject(apiVersion: "v1", kind: "Namespace", name: namespace)) }
+            _ = try await client.create(object)
+            resources.append([
+                "group": .string(object.groupVersionKind.group), "version": .string(object.groupVersionKind.version), "kind": .string(object.kind),
+                "namespace": .string(object.namespace ?? ""), "name": .string(object.name), "status": "Synced",
+            ])
+        }
+        var live = try await client.get(ArgoCRDs.applications, namespace: "argocd", name: application)
+        live["status"] = ["resources": .array(resources)]
+        _ = try await client.update(ArgoCRDs.applications, namespace: "argocd", live)
+    }
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import KubeModel
+
+/// `wharf app patch-resource NAME --kind K --resource-name R --patch JSON`: patches a live resource
+/// of an application, as `argocd app patch-resource`.
+struct AppPatchResourceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "patch-resource", abstract: "Patch a resource of an application.")
+
+    @OptionGroup var server: ServerOptions
+    @OptionGroup var resource: AppResourceSelector
+
+    @Argument(help: "The application name.")
+    var name: String
+
+    @Option(help: "The patch, as JSON.")
+    var patch: String
+
+    @Option(name: .customLong("patch-type"), help: "application/merge-patch+json, application/json-patch+json or application/strategic-merge-patch+json.")
+    var patchType = "application/merge-patch+json"
+
+    func validate() throws {
+        guard (try? JSONParser.parse(bytes: Array(patch.utf8))) != nil else { throw ValidationError("--patch is not valid JSON") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let path = APIConnection.path("/api/v1/applications", name)
+            let (resource, patch, patchType) = (resource, patch, patchType)
+            try await server.withAPI { api in
+                for query in try resource.queries(in: try await api.call(.GET, path)) {
+                    _ = try await api.call(.POST, path + "/resource", query: query + [("patchType", patchType)], body: .string(patch))
+                    print("\(AppResourceSelector.describe(query)) patched")
+                }
+            }
+        }
+    }
+}
