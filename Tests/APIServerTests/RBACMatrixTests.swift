@@ -128,6 +128,8 @@ import Testing
                 Case(method: .GET, template: "/api/v1/applications/{name}", path: "/api/v1/applications/d1", expect: [.allowed, .allowed, .denied, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/applications/{name}/sync", path: "/api/v1/applications/d1/sync", body: ["dryRun": true], expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/applications/{name}/sync", path: "/api/v1/applications/a1/sync", body: ["dryRun": true], expect: [.allowed, .denied, .allowed, .unauthenticated]),
+                // Local manifests override Git: the role may sync but not override.
+                Case(method: .POST, template: "/api/v1/applications/{name}/sync", path: "/api/v1/applications/a1/sync", body: ["dryRun": true, "manifests": ["{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}"]], expect: [.allowed, .denied, .denied, .unauthenticated]),
                 Case(method: .DELETE, template: "/api/v1/applications/{name}/operation", path: "/api/v1/applications/a1/operation", expect: [.allowed, .denied, .allowed, .unauthenticated]),
                 Case(method: .POST, template: "/api/v1/applications/{name}/rollback", path: "/api/v1/applications/a1/rollback", body: ["id": 1], expect: [.allowed, .denied, .allowed, .unauthenticated]),
                 Case(method: .PUT, template: "/api/v1/applications/{name}/spec", path: "/api/v1/applications/d1/spec", body: spec, expect: [.allowed, .denied, .denied, .unauthenticated]),

@@ -137,6 +137,16 @@ struct APIWorkflowTests {
         _ = try succeeds(["app", "sync", "guestbook", "--timeout", "120"])
         #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "green")
 
+        // A local sync deploys the files on this machine, not Git's; with automation on it is refused.
+        let local = directory.url.appendingPathComponent("local/guestbook")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        try Data("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: guestbook-settings\ndata:\n  color: orange\n".utf8).write(to: local.appendingPathComponent("settings.yaml"))
+        _ = try succeeds(["app", "sync", "guestbook", "--local", local.path, "--timeout", "120"])
+        #expect(try kubectl(["get", "configmap", "guestbook-settings", "-n", "guestbook", "-o", "jsonpath={.data.color}"]).standardOutput == "orange")
+        _ = try succeeds(["app", "set", "guestbook", "--sync-policy", "automated"])
+        let refusedLocal = try wharf(["app", "sync", "guestbook", "--local", local.path])
+        #expect(refusedLocal.exitCode != 0 && refusedLocal.standardError.contains("Automatic Sync Policy"), "\(refusedLocal.standardError)")
+
         // Deleting without cascade keeps the resources.
         _ = try succeeds(["app", "delete", "guestbook", "--cascade=false"])
         try await eventually("the application is gone", timeout: .seconds(60)) { try wharf(["app", "get", "guestbook"]).exitCode != 0 }

@@ -266,6 +266,11 @@ struct ApplicationRoutes {
     private func sync(_ request: APIRequest) async throws -> APIResponse {
         let name = request.parameter("name")
         let body = try request.jsonBody()
+        if let manifests = body["manifests"]?.arrayValue, !manifests.isEmpty {
+            // Deploying what is not in Git overrides the source, as upstream's `override` action guards.
+            let application = try await services.application(name)
+            try services.authorize(request.caller, "applications", "override", Self.object(application))
+        }
         return try await requestOperation(request, name: name, action: "sync") { application, username throws(OperationRequestError) in
             try OperationRequest.sync(application, request: body, initiatedBy: username)
         }

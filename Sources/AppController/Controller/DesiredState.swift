@@ -18,6 +18,9 @@ struct DesiredState: Sendable {
     static func load(
         _ application: ApplicationView, repo: RepoService, client: KubeClient, tracking: ResourceTracking, sync: JSONValue? = nil, hardRefresh: Bool = false
     ) async throws(SourceError) -> DesiredState {
+        if let manifests = sync?["manifests"]?.arrayValue, !manifests.isEmpty {
+            return try await local(manifests, application: application, client: client, tracking: tracking)
+        }
         var sources = if let sync { try application.sources(of: sync) } else { try application.sources() }
         if let override = sync.flatMap(Self.revisions(of:)) {
             for (index, revision) in override.enumerated() where index < sources.count && !revision.isEmpty {
@@ -44,6 +47,28 @@ struct DesiredState: Sendable {
             }
         }
         return DesiredState(objects: objects, revisions: revisions, sourceTypes: types)
+    }
+
+    /// The objects a local sync (`app sync --local`) sent, in place of Git's; the revision recorded
+    /// is the one the application was at, since nothing new came from Git.
+    private static func local(
+        _ manifests: [JSONValue], application: ApplicationView, client: KubeClient, tracking: ResourceTracking
+    ) async throws(SourceError) -> DesiredState {
+        var objects: [KubeObject] = []
+        for (index, manifest) in manifests.enumerated() {
+            let value: JSONValue
+            do {
+                value = try YAMLReader.read(manifest.stringValue ?? "", source: "operation.sync.manifests[\(index)]")
+            } catch {
+                throw SourceError("operation.sync.manifests[\(index)] is not a Kubernetes object: \(error)")
+            }
+            guard let object = try? KubeObject(value) else {
+                throw SourceError("operation.sync.manifests[\(index)] is not a Kubernetes object: it needs apiVersion, kind and metadata.name")
+            }
+            objects.append(tracking.stamp(await assignNamespace(object, default: application.destinationNamespace, client: client), app: application.name))
+        }
+        let revision = application.object[path: "status", "sync", "revision"]?.stringValue ?? ""
+        return DesiredState(objects: objects, revisions: [revision], sourceTypes: [.directory])
     }
 
     /// The revisions a sync operation asks for, one per source, if it names any.

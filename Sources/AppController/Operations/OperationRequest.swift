@@ -56,6 +56,17 @@ extension OperationRequest {
             if let list = request[key]?.arrayValue, !list.isEmpty { sync[key] = .array(list) }
         }
         if let strategy = request["strategy"], strategy.objectValue != nil { sync["syncStrategy"] = strategy }
+        // Local manifests (`app sync --local`) replace what Git renders for this one sync; with
+        // automation on, the next automated sync would undo them at once, so only a dry run may.
+        if let manifests = request["manifests"]?.arrayValue, !manifests.isEmpty {
+            if let automated = application[path: "spec", "syncPolicy", "automated"], automated.objectValue != nil,
+                automated["enabled"]?.boolValue != false, sync["dryRun"] == nil
+            {
+                throw OperationRequestError("Cannot use local sync when Automatic Sync Policy is enabled unless for dry run")
+            }
+            guard manifests.allSatisfy({ $0.stringValue != nil }) else { throw OperationRequestError("manifests must be a list of strings, one object each") }
+            sync["manifests"] = .array(manifests)
+        }
         let options = request[path: ["syncOptions", "items"]]?.arrayValue ?? application[path: "spec", "syncPolicy", "syncOptions"]?.arrayValue ?? []
         if !options.isEmpty { sync["syncOptions"] = .array(options) }
         var operation: JSONValue = ["sync": sync, "initiatedBy": ["username": .string(username)]]

@@ -40,14 +40,18 @@ struct AppSyncCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the sync to finish.")
     var timeout = 300
 
-    @Option(name: .customLong("local"), help: "Sync from a local directory (not supported by Wharf yet).")
+    @Option(name: .customLong("local"), help: "Sync what this local directory renders instead of Git (the application's directory; automation must be off).")
     var local: String?
+
+    @Option(name: .customLong("local-repo-root"), help: "With --local: the repository root the application's path is inside (default: the --local directory itself).")
+    var localRepoRoot: String?
 
     func validate() throws {
         for resource in resources where resource.split(separator: ":", omittingEmptySubsequences: false).count != 3 {
             throw ValidationError("--resource \(resource) is not GROUP:KIND:NAME (use an empty group for core kinds, e.g. :Service:web)")
         }
-        if local != nil { throw ValidationError("--local is not supported yet: commit the change, or use wharf kube diff to preview it") }
+        if localRepoRoot != nil && local == nil { throw ValidationError("--local-repo-root needs --local") }
+        if local != nil && (revision != nil) { throw ValidationError("--local and --revision cannot be combined: local files have no revision") }
     }
 
     func run() async throws {
@@ -72,7 +76,13 @@ struct AppSyncCommand: AsyncParsableCommand {
             }
             let body = request
             let path = APIConnection.path("/api/v1/applications", name) + "/sync"
+            let localSource = local.map { LocalSource(directory: $0, repositoryRoot: localRepoRoot) }
             try await server.withAPI { [name, asynchronous, timeout] api in
+                var body = body
+                if let localSource {
+                    let current = try await api.call(.GET, APIConnection.path("/api/v1/applications", name))
+                    body["manifests"] = .array(try await localSource.render(current).map { .string(JSONWriter.string($0)) })
+                }
                 let application = try await api.call(.POST, path, body: body)
                 if asynchronous {
                     print("Sync of application \(name) requested")
