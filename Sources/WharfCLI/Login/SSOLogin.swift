@@ -4,6 +4,7 @@ import Hummingbird
 import KubeModel
 import Logging
 import Projects
+import ServiceLifecycle
 
 /// The CLI's SSO login, as `argocd login --sso` does it: the authorization-code flow with PKCE run
 /// by the CLI itself against the server's OpenID Connect provider, the browser sent back to a
@@ -78,9 +79,10 @@ struct SSOLogin {
         let application = Application(
             responder: responder, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
             onServerRunning: { _ in ready() }, logger: logger)
+        let server = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], logger: logger))
         return try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask {
-                try await application.runService()
+                try await server.run()
                 return nil
             }
             group.addTask {
@@ -92,10 +94,16 @@ struct SSOLogin {
                 return nil
             }
             defer { group.cancelAll() }
+            var code: String?
             while let result = try await group.next() {
-                if let code = result { return code }
+                guard code == nil, let result else { break }
+                // The code is handed over while the browser's page is still being answered: a
+                // graceful stop lets that answer go out before the listener closes.
+                code = result
+                await server.triggerGracefulShutdown()
             }
-            throw CommandFailure("the login listener on localhost:\(port) stopped; is the port free? (--sso-port)")
+            guard let code else { throw CommandFailure("the login listener on localhost:\(port) stopped; is the port free? (--sso-port)") }
+            return code
         }
     }
 
