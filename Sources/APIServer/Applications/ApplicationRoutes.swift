@@ -18,7 +18,7 @@ struct ApplicationRoutes {
     var routes: [APIRoute] {
         let tag = "ApplicationService"
         return [
-            APIRoute(.get, "/api/v1/applications", tag: tag, summary: "List the applications the caller may see", query: ["name", "projects", "selector", "repo", "appNamespace"]) { try await list($0) },
+            APIRoute(.get, "/api/v1/applications", tag: tag, summary: "List the applications the caller may see", query: ["name", "projects", "selector", "repo", "appNamespace", "fields"]) { try await list($0) },
             APIRoute(.post, "/api/v1/applications", tag: tag, summary: "Create an application", query: ["upsert", "validate"], body: true) { try await create($0) },
             APIRoute(.get, "/api/v1/applications/{name}", tag: tag, summary: "Get an application", query: ["refresh", "project", "appNamespace"]) { try await get($0) },
             APIRoute(.put, "/api/v1/applications/{name}", tag: tag, summary: "Replace an application", query: ["validate", "project"], body: true) { try await update($0) },
@@ -49,7 +49,11 @@ struct ApplicationRoutes {
         let name = request.queryValue("name").flatMap { $0.isEmpty ? nil : $0 }
         let repo = request.queryValue("repo").flatMap { $0.isEmpty ? nil : $0 }
         let authorizer = services.settings.current.authorizer
-        let all = await services.applications.list()
+        let mask = FieldMask(request.queryValue("fields"))
+        // With `fields`, each item holds what the `items.` paths select (nothing without one).
+        let itemMask = mask?.under("items")
+        let listsItems = mask == nil || itemMask != nil
+        let all = listsItems ? await services.applications.list() : []
         var items: [[UInt8]] = []
         for application in all.sorted(by: { $0.name < $1.name }) {
             if let name, application.name != name { continue }
@@ -57,9 +61,9 @@ struct ApplicationRoutes {
             if let selector, !selector.matches(application.labels) { continue }
             if let repo, !Self.sources(of: application).contains(where: { $0["repoURL"]?.stringValue == repo }) { continue }
             guard authorizer.allows(request.caller, resource: "applications", action: "get", object: Self.object(application)) else { continue }
-            items.append(serialized.bytes(of: application))
+            items.append(serialized.bytes(of: application, mask: itemMask))
         }
-        serialized.keepOnly(Set(all.map(\.name)))
+        if listsItems { serialized.keepOnly(Set(all.map(\.name))) }
         let version = all.compactMap { $0.resourceVersion.flatMap(Int.init) }.max() ?? 0
         var body = Array("{\"metadata\":{\"resourceVersion\":\"\(version)\"},\"items\":[".utf8)
         body.reserveCapacity(items.reduce(body.count + 2) { $0 + $1.count + 1 })

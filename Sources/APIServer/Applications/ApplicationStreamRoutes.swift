@@ -17,7 +17,7 @@ struct ApplicationStreamRoutes {
     var routes: [APIRoute] {
         let tag = "ApplicationService"
         return [
-            APIRoute(.get, "/api/v1/stream/applications", tag: tag, summary: "Application changes as Server-Sent Events", query: ["name", "projects", "selector"]) {
+            APIRoute(.get, "/api/v1/stream/applications", tag: tag, summary: "Application changes as Server-Sent Events", query: ["name", "projects", "selector", "fields"]) {
                 try watch($0)
             },
             APIRoute(.get, "/api/v1/applications/{name}/resource-tree", tag: tag, summary: "The application's resources and what they own") { request in
@@ -42,6 +42,7 @@ struct ApplicationStreamRoutes {
         } catch {
             throw APIError.invalid("parameter selector: \(error)")
         }
+        let mask = FieldMask(request.queryValue("fields"))
         let services = services
         return .eventStream { sink in
             try await Self.withHeartbeat(sink) {
@@ -58,7 +59,8 @@ struct ApplicationStreamRoutes {
                     case .updated: "MODIFIED"
                     case .deleted: "DELETED"
                     }
-                    try await sink.send(["result": ["type": .string(type), "application": application.content]])
+                    let result: JSONValue = ["result": ["type": .string(type), "application": application.content]]
+                    try await sink.send(mask.map { $0.apply(to: result) } ?? result)
                 }
             }
         }
