@@ -183,6 +183,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.embedInCode("UI/Assets")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -399,7 +400,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WharfCLITests",
-            dependencies: ["KubeModel", "KubeClient", "ClusterTestSupport", "Projects", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["KubeModel", "KubeClient", "ClusterTestSupport", "Projects", "ProcessRunner", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
     ]

@@ -48,7 +48,16 @@ struct RequestDispatcher: Sendable {
         let response: APIResponse
         do {
             switch table.lookup(method: request.method, path: path) {
-            case .notFound: throw APIError.notFound("no such endpoint: \(request.method.rawValue) \(path)")
+            case .notFound:
+                // The dashboard's pages and files; the API keeps answering JSON errors.
+                if request.method == .get || request.method == .head, WebUI.serves(path),
+                    let page = WebUI.response(for: path, ifNoneMatch: request.headers[.ifNoneMatch])
+                {
+                    routeName = "ui"
+                    response = page
+                } else {
+                    throw APIError.notFound("no such endpoint: \(request.method.rawValue) \(path)")
+                }
             case .methodNotAllowed: throw APIError(.methodNotAllowed, "\(request.method.rawValue) is not allowed on \(path)")
             case .found(let route, let parameters):
                 routeName = route.path
@@ -121,7 +130,7 @@ struct RequestDispatcher: Sendable {
         var headers = response.headers
         headers[.xContentTypeOptions] = "nosniff"
         headers[HTTPField.Name("X-Frame-Options")!] = "sameorigin"
-        headers[.contentSecurityPolicy] = "frame-ancestors 'self';"
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = "frame-ancestors 'self';" }
         guard let produce = response.events else {
             return Response(status: response.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
         }

@@ -1,0 +1,228 @@
+"""The dashboard end to end in headless Chromium, as a user would use it.
+
+Run by DashboardBrowserTests with WHARF_URL, WHARF_PASSWORD (admin's), WHARF_REPO (a Git URL),
+WHARF_REPO_DIR (its working tree), KUBECONFIG and WHARF_SCREENSHOTS in the environment. Exits
+non-zero with a message naming the step that failed; prints `timing:` lines.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+URL = os.environ["WHARF_URL"].rstrip("/")
+PASSWORD = os.environ["WHARF_PASSWORD"]
+REPO = os.environ["WHARF_REPO"]
+REPO_DIR = os.environ["WHARF_REPO_DIR"]
+SCREENSHOTS = os.environ["WHARF_SCREENSHOTS"]
+APP = "guestbook"
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--ignore-certificate-errors"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Flow:
+    def __init__(self, driver):
+        self.driver = driver
+        self.step = "start"
+
+    def wait(self, what, condition, timeout=60):
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(lambda _: condition())
+        except TimeoutException:
+            raise AssertionError(f"{self.step}: timed out waiting for {what}")
+
+    def find(self, testid, timeout=30):
+        return self.wait(f"[data-testid={testid}]", lambda: self.visible(f'[data-testid="{testid}"]'), timeout)
+
+    def click(self, testid, timeout=30):
+        self.click_selector(f'[data-testid="{testid}"]', timeout)
+
+    def click_selector(self, selector, timeout=30):
+        """Clicks the element, finding it again when a live update replaced it meanwhile."""
+        def attempt():
+            element = self.visible(selector)
+            if element is None or not element.is_enabled():
+                return False
+            try:
+                element.click()
+                return True
+            except (StaleElementReferenceException, ElementClickInterceptedException):
+                return False
+        self.wait(f"a clickable {selector}", attempt, timeout)
+
+    def visible(self, selector):
+        try:
+            for element in self.driver.find_elements(By.CSS_SELECTOR, selector):
+                if element.is_displayed():
+                    return element
+        except StaleElementReferenceException:
+            pass
+        return None
+
+    def text_of(self, testid):
+        try:
+            element = self.visible(f'[data-testid="{testid}"]')
+            return element.text if element else ""
+        except StaleElementReferenceException:
+            return ""
+
+    def shot(self, name):
+        self.driver.save_screenshot(os.path.join(SCREENSHOTS, f"{name}.png"))
+
+    def alert_text(self):
+        return " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, '[role="alert"]') if e.is_displayed())
+
+    def console_errors(self):
+        # Refusals the flow provokes (the wrong password) are logged by the browser as failed loads; script errors are not expected.
+        return [
+            entry["message"] for entry in self.driver.get_log("browser")
+            if entry["level"] == "SEVERE" and "Failed to load resource: the server responded with a status of 4" not in entry["message"]
+        ]
+
+    def mark_page(self):
+        """A marker that a full page load would erase: proves updates arrive without reloading."""
+        self.driver.execute_script("window.__wharfNoReload = true")
+
+    def still_same_page(self):
+        return self.driver.execute_script("return window.__wharfNoReload === true")
+
+
+def kubectl(*arguments):
+    return subprocess.run(["kubectl", *arguments], capture_output=True, text=True, timeout=60)
+
+
+def git(*arguments):
+    result = subprocess.run(["git", "-C", REPO_DIR, "-c", "user.email=t@example.com", "-c", "user.name=T", *arguments], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise AssertionError(f"git {' '.join(arguments)}: {result.stderr}")
+
+
+def main():
+    driver = browser()
+    flow = Flow(driver)
+    try:
+        run(flow)
+    except AssertionError as failure:
+        flow.shot("failure")
+        raise AssertionError(f"{failure} (page {driver.current_url}; alerts: {flow.alert_text()!r}; console: {flow.console_errors()})")
+    finally:
+        driver.quit()
+
+
+def run(flow):
+    driver = flow.driver
+
+    flow.step = "login page"
+    started = time.monotonic()
+    driver.get(URL + "/applications")
+    username = flow.find("login-username")
+    flow.shot("login")
+    username.send_keys("admin")
+    flow.find("login-password").send_keys("wrong-password" + Keys.ENTER)
+    flow.wait("the wrong password message", lambda: "Invalid username or password" in flow.alert_text())
+
+    flow.step = "login"
+    password = flow.find("login-password")
+    password.clear()
+    password.send_keys(PASSWORD + Keys.ENTER)
+    flow.find("app-list")
+    print(f"timing: login to applications page {time.monotonic() - started:.2f}s")
+    flow.shot("applications")
+
+    flow.step = "create form"
+    driver.get(URL + "/applications/new")
+    flow.find("create-name").send_keys(APP)
+    flow.find("create-repo").send_keys(REPO)
+    flow.find("create-path").send_keys("guestbook")
+    revision = flow.find("create-revision")
+    revision.clear()
+    revision.send_keys("main")
+    namespace = flow.find("create-namespace")
+    namespace.clear()
+    namespace.send_keys("guestbook")
+    create_namespace = flow.find("create-create-namespace")
+    if not create_namespace.is_selected():
+        create_namespace.click()
+    flow.shot("create")
+    flow.click("create-submit")
+
+    flow.step = "application page after create"
+    flow.wait("the application page", lambda: driver.current_url.rstrip("/").endswith(f"/applications/{APP}"))
+    flow.find("app-sync-status")
+    flow.wait("OutOfSync before the first sync", lambda: "OutOfSync" in flow.text_of("app-sync-status"))
+    flow.mark_page()
+
+    flow.step = "first sync"
+    flow.click("sync-button")
+    flow.click("sync-submit")
+    flow.wait("Synced without reloading", lambda: flow.text_of("app-sync-status").startswith("Synced") and flow.still_same_page(), 120)
+    flow.wait("Healthy without reloading", lambda: "Healthy" in flow.text_of("app-health-status") and flow.still_same_page(), 120)
+    flow.wait("the Pods in the tree", lambda: flow.visible('[data-testid="tree-node"][data-kind="Pod"]'), 60)
+    flow.shot("application")
+
+    flow.step = "diff after a live edit"
+    edit = kubectl("-n", "guestbook", "patch", "configmap", "guestbook-settings", "--type", "merge", "-p", '{"data":{"color":"red"}}')
+    if edit.returncode != 0:
+        raise AssertionError(f"kubectl patch: {edit.stderr}")
+    flow.click("refresh-button")
+    flow.wait("OutOfSync after the live edit", lambda: "OutOfSync" in flow.text_of("app-sync-status"), 60)
+    flow.click_selector('[data-testid="tree-node"][data-kind="ConfigMap"]')
+    flow.click("tab-diff")
+    flow.wait("the diff to show red and blue", lambda: "red" in flow.text_of("diff-view") and "blue" in flow.text_of("diff-view"), 30)
+    flow.shot("diff")
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+
+    flow.step = "sync with prune"
+    git("rm", "-q", "guestbook/service.yaml")
+    git("commit", "-qm", "drop the service")
+    flow.click("refresh-button")
+    flow.click("sync-button")
+    prune = flow.find("sync-prune")
+    if not prune.is_selected():
+        prune.click()
+    flow.click("sync-submit")
+    flow.wait("the Service pruned", lambda: kubectl("-n", "guestbook", "get", "service", "guestbook-ui").returncode != 0, 120)
+    flow.wait("Synced after the prune", lambda: flow.text_of("app-sync-status").startswith("Synced"), 120)
+
+    flow.step = "rollback"
+    flow.click("history-button")
+    # The first deployment (with the Service); the current one has no rollback button.
+    flow.click("rollback-button")
+    flow.click("rollback-submit")
+    flow.wait("the Service back after the rollback", lambda: kubectl("-n", "guestbook", "get", "service", "guestbook-ui").returncode == 0, 120)
+
+    flow.step = "delete"
+    flow.click("delete-button")
+    submit = flow.find("delete-submit")
+    if submit.is_enabled():
+        raise AssertionError("delete: the button is enabled before the name is typed")
+    flow.find("delete-confirm-input").send_keys(APP)
+    flow.click("delete-submit")
+    flow.wait("the list without the app", lambda: driver.current_url.rstrip("/").endswith("/applications") and not flow.visible(f'[data-testid="app-tile"][data-name="{APP}"]'), 120)
+
+    errors = flow.console_errors()
+    if errors:
+        raise AssertionError("console errors: " + json.dumps(errors))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as failure:
+        print(f"FAILED: {failure}", file=sys.stderr)
+        sys.exit(1)
+    print("dashboard flow passed")

@@ -1,0 +1,67 @@
+import ClusterTestSupport
+import Foundation
+import KubeModel
+import ProcessRunner
+import Testing
+
+/// The dashboard in a real headless Chromium (Debian's `chromium` and `chromium-driver`, driven by
+/// selenium from PyPI) against `wharf up`: the script in `Browser/` logs in, creates an app from the
+/// form, watches it sync live, reads a diff, syncs with prune, rolls back and deletes, and saves
+/// screenshots of the main pages in `.build/screenshots/`.
+@Suite(.enabled(if: BrowserTools.available, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
+struct DashboardBrowserTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/dashboard_flow.py").path
+
+    @Test func aUserDeploysFromTheDashboard() async throws {
+        let directory = try TemporaryDirectory()
+        let repository = directory.url.appendingPathComponent("repo")
+        try GitFixture.commit(Self.guestbook(color: "blue"), in: repository, message: "guestbook")
+
+        let up = try BackgroundCommand(
+            CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+        defer { up.stop() }
+        #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") && $0.contains("watching Applications") }, "\(up.output)")
+        let lines = up.output.split(separator: "\n")
+        let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
+        let url = try #require(lines.first { $0.hasPrefix("Wharf API server listening on ") }.map { String($0.dropFirst("Wharf API server listening on ".count)) })
+        let password = try CommandRunner.wharf(["admin", "initial-password", "--kubeconfig", kubeconfig]).standardOutput
+            .split(separator: "\n").first.map(String.init) ?? ""
+
+        let screenshots = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+        // The password reaches the script through its environment, never its arguments.
+        let run = try await ChildProcess(
+            BrowserTools.python, arguments: [Self.script],
+            environment: [
+                "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_REPO": "file://" + repository.path, "WHARF_REPO_DIR": repository.path,
+                "KUBECONFIG": kubeconfig, "WHARF_SCREENSHOTS": screenshots.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "HOME": directory.url.path,
+            ], timeout: .seconds(600)
+        ).run()
+        let output = String(decoding: run.standardOutput + run.standardError, as: UTF8.self)
+        #expect(run.status == 0, "the browser flow failed:\n\(output.suffix(8000))")
+        for page in ["login", "applications", "application", "diff", "create"] {
+            #expect(FileManager.default.fileExists(atPath: screenshots.appendingPathComponent("\(page).png").path), "no screenshot of \(page)")
+        }
+        FileHandle.standardOutput.write(Data((output.split(separator: "\n").filter { $0.hasPrefix("timing:") }.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// A Deployment (for a tree of ReplicaSets and Pods), a Service and a ConfigMap.
+    static func guestbook(color: String) -> [String: String] {
+        [
+            "guestbook/deployment.yaml": """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: guestbook-ui}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: guestbook-ui}}
+                  template:
+                    metadata: {labels: {app: guestbook-ui}}
+                    spec: {containers: [{name: ui, image: gcr.io/heptio-images/ks-guestbook-demo:0.2}]}
+                """,
+            "guestbook/service.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: guestbook-ui}\nspec: {ports: [{port: 80}], selector: {app: guestbook-ui}}\n",
+            "guestbook/settings.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: guestbook-settings}\ndata: {color: \(color)}\n",
+        ]
+    }
+}
