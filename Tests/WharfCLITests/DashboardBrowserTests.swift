@@ -6,8 +6,10 @@ import Testing
 
 /// The dashboard in a real headless Chromium (Debian's `chromium` and `chromium-driver`, driven by
 /// selenium from PyPI) against `wharf up`: the script in `Browser/` logs in, creates an app from the
-/// form, watches it sync live, reads a diff, syncs with prune, rolls back and deletes, and saves
-/// screenshots of the main pages in `.build/screenshots/`.
+/// form, watches it sync live, reads a diff, syncs with prune, rolls back and deletes; then a
+/// read-only user is refused a sync with a clear message, an expired session leads back to the login
+/// (and then to the same page), and a server gone away shows a page saying so. Screenshots of the
+/// main pages land in `.build/screenshots/`.
 @Suite(.enabled(if: BrowserTools.available, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
 struct DashboardBrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/dashboard_flow.py").path
@@ -27,20 +29,67 @@ struct DashboardBrowserTests {
         let password = try CommandRunner.wharf(["admin", "initial-password", "--kubeconfig", kubeconfig]).standardOutput
             .split(separator: "\n").first.map(String.init) ?? ""
 
+        // A read-only user and an application they can see, for the failure cases at the end.
+        let viewerPassword = "viewer-password-1"
+        let settings = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: argocd-cm, namespace: argocd}
+            data: {accounts.viewer: login}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: argocd-rbac-cm, namespace: argocd}
+            data: {policy.csv: "g, viewer, role:readonly"}
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: {name: viewable, namespace: argocd}
+            spec:
+              project: default
+              source: {repoURL: "file://\(repository.path)", path: guestbook, targetRevision: main}
+              destination: {server: "https://kubernetes.default.svc", namespace: viewable}
+            """
+        let kubectl = try #require(CommandRunner.which("kubectl"))
+        let applied = try CommandRunner.run(kubectl, ["--kubeconfig", kubeconfig, "apply", "-f", "-"], input: settings)
+        #expect(applied.exitCode == 0, "\(applied.standardError)")
+        try await eventually("the viewer account exists", timeout: .seconds(60)) {
+            try CommandRunner.wharf(["account", "update-password", "--account", "viewer", "--kubeconfig", kubeconfig], input: "\(password)\n\(viewerPassword)\n").exitCode == 0
+        }
+
         let screenshots = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/screenshots")
+        try? FileManager.default.removeItem(at: screenshots)
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        // The password reaches the script through its environment, never its arguments.
-        let run = try await ChildProcess(
+        // Passwords reach the script through its environment, never its arguments.
+        let browser = ChildProcess(
             BrowserTools.python, arguments: [Self.script],
             environment: [
-                "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_REPO": "file://" + repository.path, "WHARF_REPO_DIR": repository.path,
-                "KUBECONFIG": kubeconfig, "WHARF_SCREENSHOTS": screenshots.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                "HOME": directory.url.path,
-            ], timeout: .seconds(600)
-        ).run()
+                "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_VIEWER_PASSWORD": viewerPassword, "WHARF_REPO": "file://" + repository.path,
+                "WHARF_REPO_DIR": repository.path, "KUBECONFIG": kubeconfig, "WHARF_SCREENSHOTS": screenshots.path,
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.url.path,
+            ], timeout: .seconds(600))
+        // The script asks (with a file) for the server to go away while the page is open.
+        let server = up.process
+        let run = try await withThrowingTaskGroup(of: ChildProcessResult?.self) { group in
+            group.addTask { try await browser.run() }
+            group.addTask {
+                while !FileManager.default.fileExists(atPath: screenshots.appendingPathComponent("stop-the-server").path) {
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                server.signalGroup(SIGKILL)
+                server.waitForExitBlocking(timeout: .seconds(10))
+                try Data().write(to: screenshots.appendingPathComponent("server-stopped"))
+                return nil
+            }
+            defer { group.cancelAll() }
+            while let result = try await group.next() {
+                if let result { return result }
+            }
+            throw TestFailure("the browser script did not finish")
+        }
         let output = String(decoding: run.standardOutput + run.standardError, as: UTF8.self)
         #expect(run.status == 0, "the browser flow failed:\n\(output.suffix(8000))")
-        for page in ["login", "applications", "application", "diff", "create"] {
+        for page in ["login", "applications", "application", "diff", "create", "no-permission", "server-down"] {
             #expect(FileManager.default.fileExists(atPath: screenshots.appendingPathComponent("\(page).png").path), "no screenshot of \(page)")
         }
         FileHandle.standardOutput.write(Data((output.split(separator: "\n").filter { $0.hasPrefix("timing:") }.joined(separator: "\n") + "\n").utf8))

@@ -116,6 +116,8 @@ def main():
     flow = Flow(driver)
     try:
         run(flow)
+        if os.environ.get("WHARF_VIEWER_PASSWORD"):
+            failures(flow)
     except AssertionError as failure:
         flow.shot("failure")
         raise AssertionError(f"{failure} (page {driver.current_url}; alerts: {flow.alert_text()!r}; console: {flow.console_errors()})")
@@ -217,6 +219,45 @@ def run(flow):
     errors = flow.console_errors()
     if errors:
         raise AssertionError("console errors: " + json.dumps(errors))
+
+
+def failures(flow):
+    """What a user sees when something goes wrong: no permission, an expired session, the server gone."""
+    driver = flow.driver
+
+    flow.step = "read-only user"
+    flow.click("user-menu")
+    flow.click("logout-button")
+    flow.find("login-username").send_keys("viewer")
+    flow.find("login-password").send_keys(os.environ["WHARF_VIEWER_PASSWORD"] + Keys.ENTER)
+    flow.find("app-list")
+    driver.get(URL + "/applications/viewable")
+    flow.click("sync-button")
+    flow.click("sync-submit")
+    flow.wait("the permission message", lambda: "You do not have permission" in flow.alert_text(), 30)
+    flow.shot("no-permission")
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    flow.wait("the sync dialog to close", lambda: not flow.visible('[data-testid="sync-dialog"]'))
+
+    flow.step = "expired session"
+    driver.delete_cookie("argocd.token")
+    flow.click("refresh-button")
+    flow.wait("the login page with the reason", lambda: "/login" in driver.current_url and "session has expired" in driver.page_source, 30)
+    flow.find("login-username").send_keys("viewer")
+    flow.find("login-password").send_keys(os.environ["WHARF_VIEWER_PASSWORD"] + Keys.ENTER)
+    # Back where the session expired.
+    flow.wait("the application page again", lambda: driver.current_url.endswith("/applications/viewable") and flow.visible('[data-testid="app-sync-status"]'))
+
+    flow.step = "server down"
+    ready = os.path.join(SCREENSHOTS, "stop-the-server")
+    stopped = os.path.join(SCREENSHOTS, "server-stopped")
+    open(ready, "w").close()
+    flow.wait("the test to stop the server", lambda: os.path.exists(stopped), 120)
+    flow.click_selector('a.topbar-link[href="/applications"]')
+    flow.wait("the server-down page", lambda: "Cannot reach the Wharf server" in flow.text_of("server-down"), 60)
+    flow.shot("server-down")
+    if not flow.visible('[data-testid="retry-button"]'):
+        raise AssertionError("server down: no Retry button")
 
 
 if __name__ == "__main__":

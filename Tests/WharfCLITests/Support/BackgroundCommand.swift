@@ -5,7 +5,8 @@ import Foundation
 /// awaited line by line. Spawned with ``SpawnedProcess`` rather than Foundation's `Process`, whose
 /// `run()` crashed in CI with many processes starting at once.
 final class BackgroundCommand {
-    private let process: SpawnedProcess
+    /// The child (its pid, for signals from other tasks).
+    let process: SpawnedProcess
     private let outputFile: URL
 
     init(_ executable: String, _ arguments: [String]) throws {
