@@ -169,10 +169,26 @@ def run(flow):
     flow.mark_page()
 
     flow.step = "first sync"
+    # Every sync and health text the page shows from now on, however often it re-renders them.
+    driver.execute_script("""
+        window.__wharfSeen = [];
+        const record = () => {
+            const sync = document.querySelector('[data-testid="app-sync-status"]')?.textContent?.trim();
+            const health = document.querySelector('[data-testid="app-health-status"]')?.textContent?.trim();
+            const state = `${sync}/${health}`;
+            if (sync && health && window.__wharfSeen[window.__wharfSeen.length - 1] !== state) window.__wharfSeen.push(state);
+        };
+        new MutationObserver(record).observe(document.body, {subtree: true, childList: true, characterData: true});
+        record();
+    """)
     flow.click("sync-button")
     flow.click("sync-submit")
     flow.wait("Synced without reloading", lambda: flow.text_of("app-sync-status").startswith("Synced") and flow.still_same_page(), 120)
     flow.wait("Healthy without reloading", lambda: "Healthy" in flow.text_of("app-health-status") and flow.still_same_page(), 120)
+    seen = driver.execute_script("return window.__wharfSeen")
+    print("timing: states shown during the first sync: " + " → ".join(seen))
+    if not any("Progressing" in state for state in seen):
+        raise AssertionError(f"the page never showed Progressing on the way to Healthy: {seen}")
     flow.wait("the Pods in the tree", lambda: flow.visible('[data-testid="tree-node"][data-kind="Pod"]'), 60)
     flow.shot("application")
 
