@@ -13,7 +13,7 @@ import Testing
 @Suite(.enabled(if: BrowserTools.available, "chromium, chromedriver and selenium (scripts/test installs them) are needed"))
 struct DashboardScaleTests {
     static let total = 10_000
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/list_scale.py").path
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Browser/list_scale.py").path
 
     @Test func tenThousandApplicationsListAndFilter() async throws {
         try await APITestServer.with { server in
@@ -41,7 +41,7 @@ struct DashboardScaleTests {
                 BrowserTools.python, arguments: [Self.script],
                 environment: [
                     "WHARF_URL": server.baseURL, "WHARF_PASSWORD": password, "WHARF_APPS": String(Self.total), "WHARF_SCREENSHOTS": screenshots.path,
-                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path,
+                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONDONTWRITEBYTECODE": "1",
                 ], timeout: .seconds(600)
             ).run()
             let output = String(decoding: run.standardOutput + run.standardError, as: UTF8.self)

@@ -22,13 +22,9 @@ struct APIWorkflowTests {
         defer { git.stop() }
         let repoURL = git.url("guestbook")
 
-        let up = try BackgroundCommand(
-            CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+        let up = try WharfUpProcess(dataDirectory: directory.url.appendingPathComponent("data"))
         defer { up.stop() }
-        #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") && $0.contains("watching Applications") }, "\(up.output)")
-        let lines = up.output.split(separator: "\n")
-        let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
-        let address = try #require(lines.first { $0.hasPrefix("Wharf API server listening on https://") }.map { String($0.dropFirst("Wharf API server listening on https://".count)) })
+        let (kubeconfig, address) = (up.kubeconfig, up.address)
         let config = directory.url.appendingPathComponent("wharf-config").path
         var transcript = up.output
         func wharf(_ arguments: [String], input: String? = nil) throws -> CommandRunner.Result {
@@ -46,8 +42,8 @@ struct APIWorkflowTests {
         }
 
         // The initial password, as the README says to read it.
-        let initial = try CommandRunner.wharf(["admin", "initial-password", "--kubeconfig", kubeconfig])
-        let password = try #require(initial.standardOutput.split(separator: "\n").first.map(String.init))
+        let password = try up.initialPassword()
+        #expect(!password.isEmpty)
         #expect(try wharf(["app", "list"]).exitCode != 0, "nothing is readable before logging in")
         let wrong = try wharf(["login", address, "--insecure", "--username", "admin"], input: "wrong\n")
         #expect(wrong.exitCode != 0 && wrong.standardError.contains("Invalid username or password"), "\(wrong.standardError)")
@@ -168,13 +164,9 @@ struct SSOLoginCommandTests {
         let user = TestOIDCProvider.User(subject: "u-1", email: "ada@example.com", groups: ["platform-admins"])
         try await TestOIDCProvider.with(user: user) { provider in
             let directory = try TemporaryDirectory()
-            let up = try BackgroundCommand(
-                CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+            let up = try WharfUpProcess(dataDirectory: directory.url.appendingPathComponent("data"))
             defer { up.stop() }
-            #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") }, "\(up.output)")
-            let lines = up.output.split(separator: "\n")
-            let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
-            let address = try #require(lines.first { $0.hasPrefix("Wharf API server listening on https://") }.map { String($0.dropFirst("Wharf API server listening on https://".count)) })
+            let (kubeconfig, address) = (up.kubeconfig, up.address)
             let settings = """
                 apiVersion: v1
                 kind: ConfigMap

@@ -5,29 +5,24 @@ import ProcessRunner
 import Testing
 
 /// The dashboard in a real headless Chromium (Debian's `chromium` and `chromium-driver`, driven by
-/// selenium from PyPI) against `wharf up`: the script in `Browser/` logs in, creates an app from the
+/// selenium from PyPI) against `wharf up`: the script in `Tests/Browser/` logs in, creates an app from the
 /// form, watches it sync live, reads a diff, syncs with prune, rolls back and deletes; then a
 /// read-only user is refused a sync with a clear message, an expired session leads back to the login
 /// (and then to the same page), and a server gone away shows a page saying so. Screenshots of the
 /// main pages land in `.build/screenshots/`.
 @Suite(.enabled(if: BrowserTools.available && CommandRunner.which("kubectl") != nil, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
 struct DashboardBrowserTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/dashboard_flow.py").path
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Browser/dashboard_flow.py").path
 
     @Test func aUserDeploysFromTheDashboard() async throws {
         let directory = try TemporaryDirectory()
         let repository = directory.url.appendingPathComponent("repo")
         try GitFixture.commit(Self.guestbook(color: "blue"), in: repository, message: "guestbook")
 
-        let up = try BackgroundCommand(
-            CommandRunner.wharfPath, ["up", "--data-dir", directory.url.appendingPathComponent("data").path, "--port", "0", "--api-port", "0", "--metrics-port", "0"])
+        let up = try WharfUpProcess(dataDirectory: directory.url.appendingPathComponent("data"))
         defer { up.stop() }
-        #expect(up.waitForOutput(timeout: 90) { $0.contains("Wharf API server listening on") && $0.contains("watching Applications") }, "\(up.output)")
-        let lines = up.output.split(separator: "\n")
-        let kubeconfig = try #require(lines.first { $0.hasPrefix("kubeconfig: ") }.map { String($0.dropFirst("kubeconfig: ".count)) })
-        let url = try #require(lines.first { $0.hasPrefix("Wharf API server listening on ") }.map { String($0.dropFirst("Wharf API server listening on ".count)) })
-        let password = try CommandRunner.wharf(["admin", "initial-password", "--kubeconfig", kubeconfig]).standardOutput
-            .split(separator: "\n").first.map(String.init) ?? ""
+        let (kubeconfig, url) = (up.kubeconfig, up.url)
+        let password = try up.initialPassword()
 
         // A read-only user and an application they can see, for the failure cases at the end.
         let viewerPassword = "viewer-password-1"
@@ -66,10 +61,10 @@ struct DashboardBrowserTests {
             environment: [
                 "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_VIEWER_PASSWORD": viewerPassword, "WHARF_REPO": "file://" + repository.path,
                 "WHARF_REPO_DIR": repository.path, "KUBECONFIG": kubeconfig, "WHARF_SCREENSHOTS": screenshots.path,
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.url.path,
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.url.path, "PYTHONDONTWRITEBYTECODE": "1",
             ], timeout: .seconds(600))
         // The script asks (with a file) for the server to go away while the page is open.
-        let server = up.process
+        let server = up.command.process
         let run = try await withThrowingTaskGroup(of: ChildProcessResult?.self) { group in
             group.addTask { try await browser.run() }
             group.addTask {

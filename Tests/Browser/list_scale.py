@@ -5,12 +5,10 @@ fails only on wrong behaviour: wrong counts, or every application put in the pag
 Environment: WHARF_URL, WHARF_PASSWORD (admin's), WHARF_APPS (how many exist), WHARF_SCREENSHOTS.
 """
 import os
-import sys
 import time
 
-from selenium import webdriver
+from headless import chromium, run_check
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -40,11 +38,7 @@ def wait(driver, what, condition, timeout=120):
 
 
 def main():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--ignore-certificate-errors"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     try:
         driver.get(URL + "/login")
         wait(driver, "the login form", lambda: text(driver, "login-submit") != "")
@@ -95,9 +89,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except AssertionError as failure:
-        print(f"FAILED: {failure}", file=sys.stderr)
-        sys.exit(1)
-    print("list scale check passed")
+    run_check(main, "list scale check")

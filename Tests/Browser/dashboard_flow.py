@@ -7,12 +7,10 @@ non-zero with a message naming the step that failed; prints `timing:` lines.
 import json
 import os
 import subprocess
-import sys
 import time
 
-from selenium import webdriver
+from headless import chromium, run_check
 from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException, TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -23,15 +21,6 @@ REPO = os.environ["WHARF_REPO"]
 REPO_DIR = os.environ["WHARF_REPO_DIR"]
 SCREENSHOTS = os.environ["WHARF_SCREENSHOTS"]
 APP = "guestbook"
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--ignore-certificate-errors"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 class Flow:
@@ -112,7 +101,7 @@ def git(*arguments):
 
 
 def main():
-    driver = browser()
+    driver = chromium()
     flow = Flow(driver)
     try:
         run(flow)
@@ -277,9 +266,4 @@ def failures(flow):
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except AssertionError as failure:
-        print(f"FAILED: {failure}", file=sys.stderr)
-        sys.exit(1)
-    print("dashboard flow passed")
+    run_check(main, "dashboard flow")
