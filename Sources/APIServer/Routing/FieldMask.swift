@@ -8,6 +8,9 @@ import KubeModel
 struct FieldMask: Sendable, Hashable {
     /// Selected keys and what to keep under each; an empty table keeps the whole value.
     private var children: [String: FieldMask]
+    /// A text that identifies the mask, for caches keyed by it; worked out once, when the mask is
+    /// complete, because a list asks for it once per object.
+    private(set) var key = ""
 
     /// The mask in `text` (comma-separated paths); nil when there is none, meaning "everything".
     init?(_ text: String?) {
@@ -15,6 +18,7 @@ struct FieldMask: Sendable, Hashable {
         guard !paths.isEmpty else { return nil }
         var root = FieldMask(children: [:])
         for path in paths { root.insert(path.split(separator: ".").map(String.init)[...]) }
+        root.assignKeys()
         self = root
     }
 
@@ -35,18 +39,19 @@ struct FieldMask: Sendable, Hashable {
         children[first] = child
     }
 
+    /// Sets `key` here and below, children first.
+    private mutating func assignKeys() {
+        for name in children.keys { children[name]?.assignKeys() }
+        key = children.keys.sorted().map { name in
+            let inner = children[name]!.key
+            return inner.isEmpty ? name : "\(name)(\(inner))"
+        }.joined(separator: ",")
+    }
+
     /// The mask for the value under `key`; nil when `key` is not selected at all.
     func under(_ key: String) -> FieldMask? {
         guard !children.isEmpty else { return self }
         return children[key]
-    }
-
-    /// A text that identifies the mask (for caches keyed by it).
-    var key: String {
-        children.keys.sorted().map { key in
-            let inner = children[key]!.key
-            return inner.isEmpty ? key : "\(key)(\(inner))"
-        }.joined(separator: ",")
     }
 
     /// `value` with only the selected parts.

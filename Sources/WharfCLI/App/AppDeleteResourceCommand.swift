@@ -20,13 +20,9 @@ struct AppDeleteResourceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let path = APIConnection.path("/api/v1/applications", name)
-            let (resource, force, orphan) = (resource, force, orphan)
+            let (resource, name, force, orphan) = (resource, name, force, orphan)
             try await server.withAPI { api in
-                for query in try resource.queries(in: try await api.call(.GET, path)) {
-                    _ = try await api.call(.DELETE, path + "/resource", query: query + [("force", "\(force)"), ("orphan", "\(orphan)")])
-                    print("\(AppResourceSelector.describe(query)) deleted")
-                }
+                try await resource.call(.DELETE, application: name, extra: [("force", "\(force)"), ("orphan", "\(orphan)")], done: "deleted", api: api)
             }
         }
     }

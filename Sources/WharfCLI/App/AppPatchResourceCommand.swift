@@ -24,13 +24,9 @@ struct AppPatchResourceCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let path = APIConnection.path("/api/v1/applications", name)
-            let (resource, patch, patchType) = (resource, patch, patchType)
+            let (resource, name, patch, patchType) = (resource, name, patch, patchType)
             try await server.withAPI { api in
-                for query in try resource.queries(in: try await api.call(.GET, path)) {
-                    _ = try await api.call(.POST, path + "/resource", query: query + [("patchType", patchType)], body: .string(patch))
-                    print("\(AppResourceSelector.describe(query)) patched")
-                }
+                try await resource.call(.POST, application: name, extra: [("patchType", patchType)], body: .string(patch), done: "patched", api: api)
             }
         }
     }

@@ -44,8 +44,20 @@ struct AppResourceSelector: ParsableArguments {
         }
     }
 
+    /// Calls `method` on `/resource` of application `name` for each selected resource, with the
+    /// `extra` query parameters and `body`, printing the resource and `done` after each.
+    func call(
+        _ method: APIConnection.Method, application name: String, extra: [(String, String)], body: JSONValue? = nil, done: String, api: APIConnection
+    ) async throws {
+        let path = APIConnection.path("/api/v1/applications", name)
+        for query in try queries(in: try await api.call(.GET, path)) {
+            _ = try await api.call(method, path + "/resource", query: query + extra, body: body)
+            print("\(Self.describe(query)) \(done)")
+        }
+    }
+
     /// How a selected resource is named in messages.
-    static func describe(_ query: [(String, String)]) -> String {
+    private static func describe(_ query: [(String, String)]) -> String {
         let values = Dictionary(query, uniquingKeysWith: { first, _ in first })
         let namespace = values["namespace"].flatMap { $0.isEmpty ? nil : $0 + "/" } ?? ""
         return "\(values["kind"] ?? "") \(namespace)\(values["resourceName"] ?? "")"
