@@ -94,4 +94,35 @@ import Testing
             #expect(try await server.client.get(stranger)[path: "data", "x"] == "y")
         }
     }
+
+    /// The resource panel's Events tab: the events of one resource in the application's tree, not
+    /// those of its neighbours; a resource outside the tree is refused.
+    @Test func eventsOfOneResourceOfTheApplication() async throws {
+        try await APITestServer.with { server in
+            let admin = try await server.login("admin", try await server.initialAdminPassword())
+            try await server.createApplication("web")
+            let config = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: "web-config", namespace: "web")
+            let other = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: "web-other", namespace: "web")
+            try await server.deploy([config, other], as: "web")
+            let stranger = KubeObject(apiVersion: "v1", kind: "ConfigMap", name: "stranger", namespace: "web")
+            _ = try await server.client.create(stranger)
+            let events = GroupVersionResource(group: "", version: "v1", resource: "events")
+            for (name, reason) in [("web-config", "Reloaded"), ("web-other", "Ignored"), ("stranger", "Private")] {
+                let live = try await server.client.get(GroupVersionResource(group: "", version: "v1", resource: "configmaps"), namespace: "web", name: name)
+                var event = KubeObject(apiVersion: "v1", kind: "Event", name: "\(name).1", namespace: "web")
+                event["involvedObject"] = ["kind": "ConfigMap", "namespace": "web", "name": .string(name), "uid": .string(live.uid ?? "")]
+                event["reason"] = .string(reason)
+                event["message"] = .string("\(reason) \(name)")
+                _ = try await server.client.create(events, namespace: "web", event)
+            }
+            let uid = try await server.client.get(GroupVersionResource(group: "", version: "v1", resource: "configmaps"), namespace: "web", name: "web-config").uid ?? ""
+
+            let answer = try await server.call(.GET, "/api/v1/applications/web/events?resourceNamespace=web&resourceName=web-config&resourceUID=\(uid)", token: admin)
+            let reasons = answer.json["items"]?.arrayValue?.compactMap { $0["reason"]?.stringValue } ?? []
+            #expect(answer.status == 200 && reasons == ["Reloaded"], "\(answer.status) \(answer.text)")
+            let outside = try await server.call(.GET, "/api/v1/applications/web/events?resourceNamespace=web&resourceName=stranger", token: admin)
+            #expect(outside.status == 404 && outside.text.contains("not found as part of application web"), "\(outside.status) \(outside.text)")
+            #expect(!outside.text.contains("Private"))
+        }
+    }
 }

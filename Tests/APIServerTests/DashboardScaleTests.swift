@@ -13,7 +13,6 @@ import Testing
 @Suite(.enabled(if: BrowserTools.available, "chromium, chromedriver and selenium (scripts/test installs them) are needed"))
 struct DashboardScaleTests {
     static let total = 10_000
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Browser/list_scale.py").path
 
     @Test func tenThousandApplicationsListAndFilter() async throws {
         try await APITestServer.with { server in
@@ -35,18 +34,13 @@ struct DashboardScaleTests {
                 try await server.call(.GET, "/api/v1/applications?fields=items.metadata.name", token: token).json["items"]?.arrayValue?.count == Self.total
             }
 
-            let screenshots = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/screenshots")
-            try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-            let run = try await ChildProcess(
-                BrowserTools.python, arguments: [Self.script],
-                environment: [
-                    "WHARF_URL": server.baseURL, "WHARF_PASSWORD": password, "WHARF_APPS": String(Self.total), "WHARF_SCREENSHOTS": screenshots.path,
-                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "PYTHONDONTWRITEBYTECODE": "1",
-                ], timeout: .seconds(600)
-            ).run()
-            let output = String(decoding: run.standardOutput + run.standardError, as: UTF8.self)
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("wharf-list-scale-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: home) }
+            let run = try await BrowserTools.script("list_scale.py", environment: [
+                "WHARF_URL": server.baseURL, "WHARF_PASSWORD": password, "WHARF_APPS": String(Self.total),
+            ], home: home).run()
+            let output = BrowserTools.output(of: run)
             #expect(run.status == 0, "the list check failed:\n\(output.suffix(6000))")
-            FileHandle.standardOutput.write(Data((output.split(separator: "\n").filter { $0.hasPrefix("timing:") }.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

@@ -58,6 +58,12 @@ import Testing
                     #expect(served[target] != nil, "\(name) imports \(target), which is not served")
                 }
             }
+            // The page asks for every module at once (modulepreload) instead of discovering them an
+            // import level at a time: a module left out of the list would load late.
+            let page = served["index.html"] ?? ""
+            for name in served.keys where name.hasSuffix(".js") && name != "main.js" {
+                #expect(page.contains("<link rel=\"modulepreload\" href=\"/assets/\(name)\">"), "index.html does not preload \(name)")
+            }
         }
     }
 }

@@ -9,11 +9,9 @@ import os
 import subprocess
 import time
 
-from headless import chromium, run_check
-from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException, TimeoutException
+from headless import Flow, chromium, run_check
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ["WHARF_URL"].rstrip("/")
 PASSWORD = os.environ["WHARF_PASSWORD"]
@@ -21,73 +19,6 @@ REPO = os.environ["WHARF_REPO"]
 REPO_DIR = os.environ["WHARF_REPO_DIR"]
 SCREENSHOTS = os.environ["WHARF_SCREENSHOTS"]
 APP = "guestbook"
-
-
-class Flow:
-    def __init__(self, driver):
-        self.driver = driver
-        self.step = "start"
-
-    def wait(self, what, condition, timeout=60):
-        try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.2).until(lambda _: condition())
-        except TimeoutException:
-            raise AssertionError(f"{self.step}: timed out waiting for {what}")
-
-    def find(self, testid, timeout=30):
-        return self.wait(f"[data-testid={testid}]", lambda: self.visible(f'[data-testid="{testid}"]'), timeout)
-
-    def click(self, testid, timeout=30):
-        self.click_selector(f'[data-testid="{testid}"]', timeout)
-
-    def click_selector(self, selector, timeout=30):
-        """Clicks the element, finding it again when a live update replaced it meanwhile."""
-        def attempt():
-            element = self.visible(selector)
-            if element is None or not element.is_enabled():
-                return False
-            try:
-                element.click()
-                return True
-            except (StaleElementReferenceException, ElementClickInterceptedException):
-                return False
-        self.wait(f"a clickable {selector}", attempt, timeout)
-
-    def visible(self, selector):
-        try:
-            for element in self.driver.find_elements(By.CSS_SELECTOR, selector):
-                if element.is_displayed():
-                    return element
-        except StaleElementReferenceException:
-            pass
-        return None
-
-    def text_of(self, testid):
-        try:
-            element = self.visible(f'[data-testid="{testid}"]')
-            return element.text if element else ""
-        except StaleElementReferenceException:
-            return ""
-
-    def shot(self, name):
-        self.driver.save_screenshot(os.path.join(SCREENSHOTS, f"{name}.png"))
-
-    def alert_text(self):
-        return " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, '[role="alert"]') if e.is_displayed())
-
-    def console_errors(self):
-        # Refusals the flow provokes (the wrong password) are logged by the browser as failed loads; script errors are not expected.
-        return [
-            entry["message"] for entry in self.driver.get_log("browser")
-            if entry["level"] == "SEVERE" and "Failed to load resource: the server responded with a status of 4" not in entry["message"]
-        ]
-
-    def mark_page(self):
-        """A marker that a full page load would erase: proves updates arrive without reloading."""
-        self.driver.execute_script("window.__wharfNoReload = true")
-
-    def still_same_page(self):
-        return self.driver.execute_script("return window.__wharfNoReload === true")
 
 
 def kubectl(*arguments):
@@ -102,7 +33,7 @@ def git(*arguments):
 
 def main():
     driver = chromium()
-    flow = Flow(driver)
+    flow = Flow(driver, SCREENSHOTS)
     try:
         run(flow)
         if os.environ.get("WHARF_VIEWER_PASSWORD"):

@@ -37,6 +37,27 @@ def wait(driver, what, condition, timeout=120):
         raise AssertionError(f"timed out waiting for {what} (count shows {text(driver, 'app-count')!r})")
 
 
+def print_load_breakdown(driver):
+    """Where the load's time went, from the page's own Navigation and Resource Timing entries."""
+    timings = driver.execute_script("""
+        const navigation = performance.getEntriesByType('navigation')[0];
+        const resources = performance.getEntriesByType('resource');
+        const list = resources.filter((entry) => entry.name.includes('/api/v1/applications?'));
+        const scripts = resources.filter((entry) => entry.name.includes('/assets/'));
+        return {
+            domContentLoaded: navigation.domContentLoadedEventEnd,
+            assetsEnd: Math.max(0, ...scripts.map((entry) => entry.responseEnd)),
+            list: list.map((entry) => ({start: entry.startTime, firstByte: entry.responseStart, end: entry.responseEnd, bytes: entry.encodedBodySize})),
+            now: performance.now(),
+        };
+    """)
+    for entry in timings["list"]:
+        print(f"timing: list request sent at {entry['start'] / 1000:.2f}s, first byte after {(entry['firstByte'] - entry['start']) / 1000:.2f}s, "
+              f"complete after {(entry['end'] - entry['start']) / 1000:.2f}s, {entry['bytes'] / 1e6:.1f} MB")
+    print(f"timing: page scripts loaded at {timings['assetsEnd'] / 1000:.2f}s, DOMContentLoaded at {timings['domContentLoaded'] / 1000:.2f}s, "
+          f"all counted at or before {timings['now'] / 1000:.2f}s (the page's own clock)")
+
+
 def main():
     driver = chromium()
     try:
@@ -51,6 +72,7 @@ def main():
         driver.get(URL + "/applications")
         wait(driver, f"{TOTAL} applications", lambda: count(driver) == TOTAL and driver.find_elements(By.CSS_SELECTOR, '[data-testid="app-tile"]'))
         print(f"timing: applications page interactive with {TOTAL} applications after {time.monotonic() - started:.2f}s")
+        print_load_breakdown(driver)
         tiles = len(driver.find_elements(By.CSS_SELECTOR, '[data-testid="app-tile"]'))
         print(f"timing: {tiles} tiles in the page")
         if tiles >= TOTAL or tiles > 500:

@@ -12,7 +12,7 @@ import Testing
 /// main pages land in `.build/screenshots/`.
 @Suite(.enabled(if: BrowserTools.available && CommandRunner.which("kubectl") != nil, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
 struct DashboardBrowserTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Browser/dashboard_flow.py").path
+    static let pages = ["login", "applications", "application", "diff", "create", "no-permission", "server-down"]
 
     @Test func aUserDeploysFromTheDashboard() async throws {
         let directory = try TemporaryDirectory()
@@ -52,17 +52,15 @@ struct DashboardBrowserTests {
             try CommandRunner.wharf(["account", "update-password", "--account", "viewer", "--kubeconfig", kubeconfig], input: "\(password)\n\(viewerPassword)\n").exitCode == 0
         }
 
-        let screenshots = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/screenshots")
-        try? FileManager.default.removeItem(at: screenshots)
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        // Passwords reach the script through its environment, never its arguments.
-        let browser = ChildProcess(
-            BrowserTools.python, arguments: [Self.script],
-            environment: [
-                "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_VIEWER_PASSWORD": viewerPassword, "WHARF_REPO": "file://" + repository.path,
-                "WHARF_REPO_DIR": repository.path, "KUBECONFIG": kubeconfig, "WHARF_SCREENSHOTS": screenshots.path,
-                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.url.path, "PYTHONDONTWRITEBYTECODE": "1",
-            ], timeout: .seconds(600))
+        let screenshots = BrowserTools.screenshots
+        let browser = try BrowserTools.script("dashboard_flow.py", environment: [
+            "WHARF_URL": url, "WHARF_PASSWORD": password, "WHARF_VIEWER_PASSWORD": viewerPassword, "WHARF_REPO": "file://" + repository.path,
+            "WHARF_REPO_DIR": repository.path, "KUBECONFIG": kubeconfig,
+        ], home: directory.url)
+        // An earlier run's screenshots must not pass for this one's, nor its handshake files stop the server at once.
+        for file in Self.pages.map({ "\($0).png" }) + ["stop-the-server", "server-stopped"] {
+            try? FileManager.default.removeItem(at: screenshots.appendingPathComponent(file))
+        }
         // The script asks (with a file) for the server to go away while the page is open.
         let server = up.command.process
         let run = try await withThrowingTaskGroup(of: ChildProcessResult?.self) { group in
@@ -82,12 +80,11 @@ struct DashboardBrowserTests {
             }
             throw TestFailure("the browser script did not finish")
         }
-        let output = String(decoding: run.standardOutput + run.standardError, as: UTF8.self)
+        let output = BrowserTools.output(of: run)
         #expect(run.status == 0, "the browser flow failed:\n\(output.suffix(8000))")
-        for page in ["login", "applications", "application", "diff", "create", "no-permission", "server-down"] {
+        for page in Self.pages {
             #expect(FileManager.default.fileExists(atPath: screenshots.appendingPathComponent("\(page).png").path), "no screenshot of \(page)")
         }
-        FileHandle.standardOutput.write(Data((output.split(separator: "\n").filter { $0.hasPrefix("timing:") }.joined(separator: "\n") + "\n").utf8))
     }
 
     /// A Deployment (for a tree of ReplicaSets and Pods), a Service and a ConfigMap.

@@ -55,7 +55,7 @@ struct ApplicationRoutes {
         let listsItems = mask == nil || itemMask != nil
         let all = listsItems ? await services.applications.list() : []
         var items: [[UInt8]] = []
-        for application in all.sorted(by: { $0.name < $1.name }) {
+        for application in all.sortedByName() {
             if let name, application.name != name { continue }
             if !projects.isEmpty && !projects.contains(Self.project(of: application)) { continue }
             if let selector, !selector.matches(application.labels) { continue }

@@ -17,7 +17,7 @@ struct ApplicationStreamRoutes {
     var routes: [APIRoute] {
         let tag = "ApplicationService"
         return [
-            APIRoute(.get, "/api/v1/stream/applications", tag: tag, summary: "Application changes as Server-Sent Events", query: ["name", "projects", "selector", "fields"]) {
+            APIRoute(.get, "/api/v1/stream/applications", tag: tag, summary: "Application changes as Server-Sent Events", query: ["name", "projects", "selector", "fields", "resourceVersion"]) {
                 try watch($0)
             },
             APIRoute(.get, "/api/v1/applications/{name}/resource-tree", tag: tag, summary: "The application's resources and what they own") { request in
@@ -28,7 +28,10 @@ struct ApplicationStreamRoutes {
             APIRoute(.get, "/api/v1/stream/applications/{name}/resource-tree", tag: tag, summary: "The resource tree as Server-Sent Events, sent again when the application changes") {
                 try await watchTree($0)
             },
-            APIRoute(.get, "/api/v1/applications/{name}/events", tag: tag, summary: "Kubernetes events about the application") { try await events($0) },
+            APIRoute(
+                .get, "/api/v1/applications/{name}/events", tag: tag, summary: "Kubernetes events about the application, or about one resource in its tree",
+                query: ["resourceNamespace", "resourceName", "resourceUID"]
+            ) { try await events($0) },
         ]
     }
 
@@ -43,22 +46,27 @@ struct ApplicationStreamRoutes {
             throw APIError.invalid("parameter selector: \(error)")
         }
         let mask = FieldMask(request.queryValue("fields"))
+        // A client that has just listed passes the list's version: what it already holds is not
+        // sent again (upstream skips the whole first replay then; versions newer than the list's,
+        // changed in between, still come here).
+        let known = request.queryValue("resourceVersion").flatMap { Int($0) }
         let services = services
         return .eventStream { sink in
             try await Self.withHeartbeat(sink) {
                 for await event in await services.applications.events() {
                     let application = event.object
+                    let type = switch event {
+                    case .added: "ADDED"
+                    case .updated: "MODIFIED"
+                    case .deleted: "DELETED"
+                    }
+                    if let known, type != "DELETED", let version = application.resourceVersion.flatMap({ Int($0) }), version <= known { continue }
                     if let name, application.name != name { continue }
                     if !projects.isEmpty && !projects.contains(ApplicationRoutes.project(of: application)) { continue }
                     if let selector, !selector.matches(application.labels) { continue }
                     // Permissions are judged on each event with the settings of the moment.
                     guard services.settings.current.authorizer.allows(caller, resource: "applications", action: "get", object: ApplicationRoutes.object(application))
                     else { continue }
-                    let type = switch event {
-                    case .added: "ADDED"
-                    case .updated: "MODIFIED"
-                    case .deleted: "DELETED"
-                    }
                     let result: JSONValue = ["result": ["type": .string(type), "application": application.content]]
                     try await sink.send(mask.map { $0.apply(to: result) } ?? result)
                 }
@@ -85,14 +93,33 @@ struct ApplicationStreamRoutes {
         }
     }
 
+    /// The application's own events, or — with `resourceName` (and `resourceNamespace`,
+    /// `resourceUID`) — those of one resource in its tree, as upstream's resource panel asks; a
+    /// resource outside the tree is refused, so the route cannot read other namespaces' events.
     private func events(_ request: APIRequest) async throws -> APIResponse {
         let application = try await services.application(request.parameter("name"))
         try services.authorize(request.caller, "applications", "get", ApplicationRoutes.object(application))
-        let name = application.name
+        let resourceName = request.queryValue("resourceName").flatMap { $0.isEmpty ? nil : $0 }
+        let resourceUID = request.queryValue("resourceUID").flatMap { $0.isEmpty ? nil : $0 }
+        var namespace = services.namespace
+        var selector = "involvedObject.name=\(application.name)"
+        if resourceName != nil || resourceUID != nil {
+            let resourceNamespace = request.queryValue("resourceNamespace") ?? ""
+            let nodes = await ResourceTree.build(application, client: services.client)["nodes"]?.arrayValue ?? []
+            let found = nodes.first { node in
+                (resourceName == nil || node["name"]?.stringValue == resourceName) && (resourceUID == nil || node["uid"]?.stringValue == resourceUID)
+                    && (node["namespace"]?.stringValue ?? "") == resourceNamespace
+            }
+            guard let found else {
+                throw APIError.notFound("\(resourceName ?? resourceUID ?? "") not found as part of application \(application.name)")
+            }
+            namespace = resourceNamespace
+            selector = "involvedObject.name=\(found["name"]?.stringValue ?? "")"
+            if let uid = found["uid"]?.stringValue, !uid.isEmpty { selector += ",involvedObject.uid=\(uid)" }
+        }
+        let options = ListOptions(fieldSelector: selector)
         let list = try await services.cluster { () async throws(KubeError) in
-            try await services.client.list(
-                GroupVersionResource(group: "", version: "v1", resource: "events"), namespace: services.namespace,
-                options: ListOptions(fieldSelector: "involvedObject.name=\(name)"))
+            try await services.client.list(GroupVersionResource(group: "", version: "v1", resource: "events"), namespace: namespace.isEmpty ? nil : namespace, options: options)
         }
         return .json(["items": .array(list.items.map(\.content))])
     }

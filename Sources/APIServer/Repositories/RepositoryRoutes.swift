@@ -54,9 +54,16 @@ struct RepositoryRoutes {
     private func list(_ request: APIRequest, kind: String) async throws -> APIResponse {
         let authorizer = services.settings.current.authorizer
         let items = await stored(kind: kind).map(\.1).filter { authorizer.allows(request.caller, resource: "repositories", action: "get", object: $0.rbacObject) }
-        var views: [JSONValue] = []
-        for repository in items {
-            views.append(repository.view(connection: kind == "repository" ? await connectionState(repository.url, credentials: nil, type: repository.data["type"]) : nil))
+        guard kind == "repository" else { return .json(["items": .array(items.map { $0.view() })]) }
+        // Each repository is checked at once rather than one after another: a slow or unreachable
+        // one costs its own timeout, not everyone's.
+        let views = await withTaskGroup(of: (Int, JSONValue).self) { group in
+            for (index, repository) in items.enumerated() {
+                group.addTask { (index, repository.view(connection: await connectionState(of: repository))) }
+            }
+            var views = [JSONValue](repeating: .null, count: items.count)
+            for await (index, view) in group { views[index] = view }
+            return views
         }
         return .json(["items": .array(views)])
     }
@@ -64,17 +71,24 @@ struct RepositoryRoutes {
     private func get(_ request: APIRequest) async throws -> APIResponse {
         let (_, repository) = try await find(request.parameter("repo"), kind: "repository")
         try services.authorize(request.caller, "repositories", "get", repository.rbacObject)
-        return .json(repository.view(connection: await connectionState(repository.url, credentials: nil, type: repository.data["type"])))
+        return .json(repository.view(connection: await connectionState(of: repository)))
     }
 
-    /// Upstream's `connectionState`: whether the repository can be listed right now.
-    private func connectionState(_ url: String, credentials: RepositoryCredentials?, type: String?) async -> JSONValue {
+    /// Upstream's `connectionState`: whether the repository can be read right now — a Git
+    /// repository's refs listed, a Helm repository's `index.yaml` fetched — with `credentials`
+    /// (default: the stored ones). OCI registries are only reached when a chart is pulled.
+    private func connectionState(of repository: RepositorySecret, checkingWith credentials: RepositoryCredentials? = nil) async -> JSONValue {
         let now: JSONValue = .string(Date().formatted(.iso8601))
-        guard (type ?? "git") == "git" else {
-            return ["status": "Unknown", "message": "Helm repository connections are not checked yet", "attemptedAt": now]
-        }
+        let url = repository.url
         do throws(SourceError) {
-            _ = try await services.repo.references(repoURL: url, credentials: credentials)
+            if repository.data["type"] == "helm" {
+                guard repository.data["enableOCI"] != "true" && !url.hasPrefix("oci://") else {
+                    return ["status": "Unknown", "message": "OCI registries are checked when a chart is pulled", "attemptedAt": now]
+                }
+                try await services.repo.checkChartRepository(url: url, credentials: credentials)
+            } else {
+                _ = try await services.repo.references(repoURL: url, credentials: credentials)
+            }
             return ["status": "Successful", "message": "", "attemptedAt": now]
         } catch {
             return ["status": "Failed", "message": .string(error.message), "attemptedAt": now]
@@ -85,9 +99,9 @@ struct RepositoryRoutes {
         let repository = RepositorySecret(kind: kind, body: try request.jsonBody())
         if let problem = RepositorySecret.problem(with: repository.url) { throw APIError.invalid(problem) }
         try services.authorize(request.caller, "repositories", "create", repository.rbacObject)
-        if kind == "repository" && !request.queryFlag("credsOnly") && (repository.data["type"] ?? "git") == "git" {
-            let state = await connectionState(repository.url, credentials: repository.credentials, type: repository.data["type"])
-            guard state["status"] == "Successful" else {
+        if kind == "repository" && !request.queryFlag("credsOnly") {
+            let state = await connectionState(of: repository, checkingWith: repository.credentials)
+            guard state["status"] != "Failed" else {
                 throw APIError.invalid("Unable to create repository \(repository.url): \(state["message"]?.stringValue ?? "cannot be read")")
             }
         }
@@ -146,7 +160,7 @@ struct RepositoryRoutes {
         let repository = RepositorySecret(kind: "repository", body: body)
         if let problem = RepositorySecret.problem(with: repository.url) { throw APIError.invalid(problem) }
         try services.authorize(request.caller, "repositories", "create", repository.rbacObject)
-        let state = await connectionState(repository.url, credentials: repository.credentials, type: repository.data["type"])
+        let state = await connectionState(of: repository, checkingWith: repository.credentials)
         guard state["status"] != "Failed" else { throw APIError.invalid("repository \(repository.url) cannot be read: \(state["message"]?.stringValue ?? "")") }
         return .json(.emptyObject)
     }

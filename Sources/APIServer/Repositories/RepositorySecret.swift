@@ -6,7 +6,7 @@ import RepoServer
 /// `argocd.argoproj.io/secret-type: repository` (or `repo-creds`) named `repo-<FNV-32a of URL and
 /// project>` (`creds-...`), with `url`, `type`, `name`, `project`, `username`, `password`,
 /// `sshPrivateKey`, `insecure`, `enableOCI` — and how it is shown: never with its secrets.
-struct RepositorySecret {
+struct RepositorySecret: Sendable {
     /// `repository` or `repo-creds`.
     let kind: String
     let data: [String: String]

@@ -12,7 +12,7 @@ extension ApplicationController {
     public func metricsExposition() async -> String {
         let server = ClusterSecret.inClusterServer
         var lines: [String] = ["# HELP argocd_app_info Information about application.", "# TYPE argocd_app_info gauge"]
-        for object in await applicationInformer.list().sorted(by: { $0.name < $1.name }) {
+        for object in await applicationInformer.list().sortedByName() {
             let app = ApplicationView(object: object)
             let labels = [
                 ("name", app.name), ("namespace", app.namespace), ("project", app.project),

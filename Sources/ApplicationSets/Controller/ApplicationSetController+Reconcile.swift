@@ -98,7 +98,7 @@ extension ApplicationSetController {
 
     /// The Applications the ApplicationSet controls, from the cache.
     func ownedApplications(of view: ApplicationSetView) async -> [KubeObject] {
-        await applicationInformer.list().filter { Self.isOwned($0, by: view) }.sorted { $0.name < $1.name }
+        await applicationInformer.list().filter { Self.isOwned($0, by: view) }.sortedByName()
     }
 
     static func isOwned(_ application: KubeObject, by view: ApplicationSetView) -> Bool {

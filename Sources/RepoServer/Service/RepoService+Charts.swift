@@ -2,6 +2,18 @@ import Foundation
 import Helm
 
 extension RepoService {
+    /// Fetches the Helm chart repository's `index.yaml` with `credentials` (default: the stored
+    /// ones) — how a Helm repository's connection is checked before it is saved and when listed.
+    /// - Throws: ``SourceError`` saying why the index cannot be read (never the credentials).
+    public func checkChartRepository(url: String, credentials given: RepositoryCredentials? = nil) async throws(SourceError) {
+        let options = Self.chartOptions(given ?? credentials.credentials(for: url))
+        do throws(HelmError) {
+            _ = try await HTTPChartRepository(url: url, options: options).index()
+        } catch {
+            throw SourceError("chart repository \(GitRepositoryCache.redacted(url)): \(error.description)")
+        }
+    }
+
     /// The chart a chart-repository source names, at the newest version its `targetRevision` allows,
     /// pulled once per expiry period for all requests and extracted once per digest.
     func pullChart(_ source: ApplicationSource) async throws(SourceError) -> ChartSource {
@@ -9,7 +21,7 @@ extension RepoService {
         let chart = source.chart ?? ""
         let version = source.revision
         let repository = credentials.credentials(for: url)
-        let options = RepositoryOptions(username: repository.username, password: repository.password, insecureSkipTLSVerify: repository.insecure)
+        let options = Self.chartOptions(repository)
         let downloads = chartDownloads
         let extracted = configuration.cacheDirectory.appendingPathComponent("charts-extracted")
         let tools = self.tools
@@ -45,5 +57,9 @@ extension RepoService {
             let top = (try? FileManager.default.contentsOfDirectory(atPath: target.path))?.first { !$0.hasPrefix(".") } ?? chart
             return ChartSource(directory: target, chartPath: top, revision: "\(download.version)@\(download.digest)")
         }
+    }
+
+    private static func chartOptions(_ repository: RepositoryCredentials) -> RepositoryOptions {
+        RepositoryOptions(username: repository.username, password: repository.password, insecureSkipTLSVerify: repository.insecure)
     }
 }

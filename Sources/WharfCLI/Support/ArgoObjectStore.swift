@@ -32,7 +32,7 @@ struct ArgoObjectStore {
 
     /// Every object, sorted by name.
     func list() async throws -> [KubeObject] {
-        try await client.listAll(resource, namespace: namespace).items.sorted { $0.name < $1.name }
+        try await client.listAll(resource, namespace: namespace).items.sortedByName()
     }
 
     /// Applies `change` to the live object and writes the result when it differs, checking it

@@ -31,6 +31,9 @@ export class AppStore {
   constructor() {
     this.entries = new Map();
     this.sortedNames = null;
+    // The newest resourceVersion held (numeric, as the server's list reports it): a stream opened
+    // from it sends only newer changes.
+    this.version = 0;
     // Names the stream changed while a full load was in flight: the stream's version is newer.
     this.changedDuringLoad = null;
   }
@@ -41,7 +44,8 @@ export class AppStore {
 
   /** The entries ordered by name (the order is recomputed only when names come or go). */
   *sorted() {
-    if (!this.sortedNames) this.sortedNames = [...this.entries.keys()].sort((a, b) => a.localeCompare(b));
+    // Code-point order, as the server and the CLI sort (and much faster than localeCompare).
+    if (!this.sortedNames) this.sortedNames = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of this.sortedNames) yield this.entries.get(name);
   }
 
@@ -51,7 +55,8 @@ export class AppStore {
   }
 
   /** Replaces the contents with a full load, keeping what the stream changed meanwhile. */
-  finishLoad(items) {
+  finishLoad(items, version) {
+    this.noteVersion(version);
     const changed = this.changedDuringLoad ?? new Set();
     const entries = new Map();
     for (const app of items) {
@@ -67,6 +72,11 @@ export class AppStore {
     this.changedDuringLoad = null;
   }
 
+  noteVersion(version) {
+    const number = Number(version);
+    if (Number.isSafeInteger(number) && number > this.version) this.version = number;
+  }
+
   abortLoad() {
     this.changedDuringLoad = null;
   }
@@ -75,6 +85,7 @@ export class AppStore {
   apply({ type, application }) {
     const name = application?.metadata?.name;
     if (!name) return false;
+    this.noteVersion(application.metadata.resourceVersion);
     this.changedDuringLoad?.add(name);
     const known = this.entries.has(name);
     if (type === 'DELETED') {

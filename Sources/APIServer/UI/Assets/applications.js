@@ -14,6 +14,7 @@ import { VirtualList } from './virtual.js';
 const FIELDS = [
   'metadata.name',
   'metadata.labels',
+  'metadata.resourceVersion',
   'spec',
   'status.sync',
   'status.health',
@@ -387,7 +388,7 @@ export async function render(ctx) {
     store.beginLoad();
     try {
       const answer = await api.get('/api/v1/applications', { fields: LIST_FIELDS }, { signal: ctx.signal });
-      store.finishLoad(answer.items ?? []);
+      store.finishLoad(answer.items ?? [], answer.metadata?.resourceVersion);
       loaded = true;
       schedule();
     } catch (error) {
@@ -418,15 +419,7 @@ export async function render(ctx) {
   buildList();
   showActiveFilters();
   update();
-  // The stream opens before the load so that nothing changing in between is missed.
-  const closeStream = openStream('/api/v1/stream/applications', { fields: STREAM_FIELDS }, {
-    onMessage: (result) => {
-      if (store.apply(result ?? {})) schedule();
-    },
-    onState: stream.set,
-    // After an outage, deletions may have been missed: reload once (not on every event).
-    onReopen: () => load().catch(() => {}),
-  });
+  let closeStream = () => {};
   ctx.onLeave(() => {
     closeStream();
     cancelAnimationFrame(frame);
@@ -436,5 +429,16 @@ export async function render(ctx) {
 
   await load();
   update();
+  // The stream follows from the newest version the page holds, so the server sends only what
+  // changed since (not 10,000 applications again); changes made meanwhile are newer and still come.
+  if (ctx.signal.aborted) return;
+  closeStream = openStream('/api/v1/stream/applications', () => ({ fields: STREAM_FIELDS, resourceVersion: store.version || undefined }), {
+    onMessage: (result) => {
+      if (store.apply(result ?? {})) schedule();
+    },
+    onState: stream.set,
+    // After an outage, deletions may have been missed: reload once (not on every event).
+    onReopen: () => load().catch(() => {}),
+  });
   if (ctx.state.scrollTop) scroller.scrollTop = ctx.state.scrollTop;
 }

@@ -271,4 +271,13 @@ window.addEventListener('error', (event) => {
   notifyError(`Unexpected error: ${event.message}`);
 });
 
+// Leaving the page, for good or into the back/forward cache: its streams and requests close now.
+// Otherwise they go on holding connections — a browser opens at most six to one server over
+// HTTP/1.1, and the next page load waits for one (a minute, in headless Chromium). Coming back
+// from the cache renders the page afresh.
+window.addEventListener('pagehide', () => leaveCurrent());
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) renderRoute();
+});
+
 renderRoute();
