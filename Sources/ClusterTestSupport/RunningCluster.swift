@@ -13,9 +13,12 @@ public struct RunningCluster: Sendable {
     /// Clients made by ``client(_:)``, shut down when the test's cluster stops.
     private let clients = ClientList()
 
-    /// A client configured from the cluster's kubeconfig, adjusted by `adjust`.
+    /// A client configured from the cluster's kubeconfig, adjusted by `adjust`. Connecting (and the
+    /// TLS handshake) may take up to a minute: the whole suite shares two cores, and a handshake
+    /// waiting behind a hundred others is slow, not broken.
     public func client(_ adjust: (inout ClientConfiguration) -> Void = { _ in }) throws -> KubeClient {
         var configuration = try ClientConfiguration.fromKubeconfig(paths: [endpoint.kubeconfigPath])
+        configuration.connectTimeout = .seconds(60)
         adjust(&configuration)
         return clients.track(try KubeClient(configuration: configuration))
     }
@@ -24,6 +27,9 @@ public struct RunningCluster: Sendable {
     public func shutdownClients() async {
         for client in clients.takeAll() { await client.shutdown() }
     }
+
+    /// Clusters starting at once in this process.
+    private static let startups = AsyncSlots(4)
 
     /// Starts a cluster, runs `body` against it, and stops the cluster afterwards (also when `body` throws).
     /// - Parameters:
@@ -41,6 +47,8 @@ public struct RunningCluster: Sendable {
         configure(&configuration)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let settings = configuration
+        // Suites start together: a few clusters start at a time, the others wait their turn.
+        await startups.acquire()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             let (ready, continuation) = AsyncStream<LocalClusterEndpoint>.makeStream()
             group.addTask {
@@ -48,7 +56,9 @@ public struct RunningCluster: Sendable {
                 try await LocalCluster.run(settings) { continuation.yield($0) }
             }
             var iterator = ready.makeAsyncIterator()
-            guard let endpoint = await iterator.next() else {
+            let started = await iterator.next()
+            await startups.release()
+            guard let endpoint = started else {
                 try await group.next()
                 throw TestFailure("the embedded cluster did not start")
             }

@@ -7,7 +7,7 @@ import Testing
 /// initial password, add a private repository, create the guestbook app, preview and run a sync,
 /// diff a live edit, automate, roll back, delete without cascading — and the repository password
 /// never shows up anywhere.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && GitHTTPServer.isAvailable, "kubectl, git and lighttpd are needed"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && GitHTTPServer.isAvailable, "kubectl, git and lighttpd are needed"))
 struct APIWorkflowTests {
     static let repoPassword = "repo-s3cret-Pa55"
 
@@ -158,7 +158,7 @@ struct APIWorkflowTests {
 
 /// `wharf login --sso`: the CLI runs the browser login against the server's OIDC provider and
 /// keeps the ID token; the user's groups decide what it may do.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed"))
 struct SSOLoginCommandTests {
     @Test func theCLILogsInThroughTheProviderInABrowser() async throws {
         let user = TestOIDCProvider.User(subject: "u-1", email: "ada@example.com", groups: ["platform-admins"])

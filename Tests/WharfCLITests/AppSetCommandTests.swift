@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 
 /// `wharf appset`, run as a user runs `argocd appset --core`, with the controller generating Applications.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed"))
 struct AppSetCommandTests {
     private let manifest = """
         apiVersion: argoproj.io/v1alpha1

@@ -5,7 +5,7 @@ import Testing
 
 /// `wharf app sync` with a project role token: the token's role may sync its own project's
 /// applications, and nothing else.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"), .serialized)
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"), .serialized)
 struct AppSyncCommandTests {
     private func application(_ name: String, project: String, repository: URL) -> String {
         """

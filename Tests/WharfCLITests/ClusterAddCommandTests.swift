@@ -4,7 +4,7 @@ import Testing
 
 /// `wharf cluster add|list|get|rm` against two embedded clusters, as a user runs them with one
 /// kubeconfig holding the control cluster's context and the target's.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the cluster commands cannot be checked with it"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the cluster commands cannot be checked with it"))
 struct ClusterAddCommandTests {
     /// A kubeconfig context entry for `cluster`, authenticated as its admin (or with `token`).
     private static func entries(_ name: String, _ cluster: ClusterProcess, token: String? = nil) throws -> (cluster: String, user: String, context: String) {

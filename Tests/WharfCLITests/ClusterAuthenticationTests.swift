@@ -3,7 +3,7 @@ import Testing
 
 /// How `wharf cluster start` authenticates users besides its admin: a static token file that can
 /// revoke a token while the cluster runs, as seen by the real kubectl.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the authentication tests cannot run"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the authentication tests cannot run"))
 struct ClusterAuthenticationTests {
     /// A kubeconfig like the admin's that authenticates with `token` instead, written to a file so that
     /// the token never appears in a process listing.

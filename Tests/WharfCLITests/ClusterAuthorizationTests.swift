@@ -4,7 +4,7 @@ import Testing
 /// RBAC in `wharf cluster start`, seen through the real kubectl as a user authenticated by a client
 /// certificate made with openssl: denials worded as kube-apiserver words them, Roles and bindings that
 /// grant access, and `kubectl auth can-i` / `whoami`.
-@Suite(.enabled(
+@Suite(.mayBlock, .enabled(
     if: CommandRunner.which("kubectl") != nil && CommandRunner.which("openssl") != nil,
     "kubectl and openssl are needed for the authorization tests"))
 struct ClusterAuthorizationTests {

@@ -3,7 +3,7 @@ import Testing
 
 /// `wharf cluster start --fault`: injected errors and latency, seen through the real kubectl (and curl
 /// for the raw response). Behaviour only: timings are never asserted, as CI machines vary.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the fault injection tests cannot run"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the fault injection tests cannot run"))
 struct ClusterFaultInjectionTests {
     static let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flaky\n  namespace: default\ndata:\n  a: \"1\"\n"
 

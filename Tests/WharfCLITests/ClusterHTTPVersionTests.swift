@@ -4,7 +4,7 @@ import Testing
 /// `wharf cluster start --http2` offers HTTP/2 and HTTP/1.1 through ALPN, as kube-apiserver does: clients
 /// that speak HTTP/2 (kubectl, curl) use it, the others (the Python client) keep HTTP/1.1. Without the
 /// flag, everyone gets HTTP/1.1.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed for the HTTP version tests"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed for the HTTP version tests"))
 struct ClusterHTTPVersionTests {
     @Test func clientsGetHTTP2OrHTTP1AsTheyAsk() throws {
         let cluster = try ClusterProcess(arguments: ["--http2"])

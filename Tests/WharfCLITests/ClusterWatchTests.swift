@@ -4,7 +4,7 @@ import Testing
 
 /// Watch bookmarks, and what a client gets when it resumes from a resource version the server no
 /// longer remembers (`--watch-history`), seen raw through curl as a client library sees them.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed for the watch tests"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("curl") != nil, "kubectl and curl are needed for the watch tests"))
 struct ClusterWatchTests {
     /// Creates `count` ConfigMaps named `prefix-N` in `default`, in one kubectl call.
     private func createConfigMaps(_ cluster: ClusterProcess, prefix: String, count: Int) throws {

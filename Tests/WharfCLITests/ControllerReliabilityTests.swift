@@ -7,7 +7,7 @@ import Testing
 /// one sync and started again, it must finish the operation it had begun — hooks not run a second
 /// time, nothing applied out of order, one history entry; against an API server that fails and
 /// delays requests, syncs may be slower but every status it writes stays true.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"), .serialized)
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"), .serialized)
 struct ControllerReliabilityTests {
     /// A repository with a PreSync hook, a Deployment in wave 0, a ConfigMap in wave 1 and a PostSync
     /// hook: with the realistic simulation each step takes a second or more, long enough to kill in.

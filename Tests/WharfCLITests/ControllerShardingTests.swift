@@ -5,7 +5,7 @@ import Testing
 
 /// Several `wharf controller` processes sharing the work: each destination cluster is handled by
 /// exactly one of them, and when one dies the others take its clusters over once its Lease expires.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil && CommandRunner.which("curl") != nil, "kubectl, git and curl are needed"), .serialized)
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil && CommandRunner.which("curl") != nil, "kubectl, git and curl are needed"), .serialized)
 struct ControllerShardingTests {
     static let leaseSeconds = 6
 

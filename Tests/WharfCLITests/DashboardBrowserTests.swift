@@ -10,7 +10,7 @@ import Testing
 /// read-only user is refused a sync with a clear message, an expired session leads back to the login
 /// (and then to the same page), and a server gone away shows a page saying so. Screenshots of the
 /// main pages land in `.build/screenshots/`.
-@Suite(.enabled(if: BrowserTools.available && CommandRunner.which("kubectl") != nil, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
+@Suite(.mayBlock, .enabled(if: BrowserTools.available && CommandRunner.which("kubectl") != nil, "chromium, chromedriver, kubectl and selenium (scripts/test installs them) are needed"))
 struct DashboardBrowserTests {
     static let pages = ["login", "applications", "application", "diff", "create", "no-permission", "server-down"]
 

@@ -6,7 +6,7 @@ import Testing
 /// A KubeClient informer following `wharf cluster start` as its own process through a stop and a
 /// restart on the same data directory and port: it keeps its cache while the server is away and
 /// relists when it is back, so a change made after the restart is seen and nothing is lost.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed to check the cluster's readiness"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed to check the cluster's readiness"))
 struct KubeClientRestartTests {
     private static let configMaps = GroupVersionResource(group: "", version: "v1", resource: "configmaps")
 

@@ -1,5 +1,6 @@
 import Testing
 
+@Suite(.mayBlock)
 struct KubeDiffCommandTests {
     private let desired = """
         apiVersion: apps/v1

@@ -1,6 +1,7 @@
 import KubeModel
 import Testing
 
+@Suite(.mayBlock)
 struct KubePatchCommandTests {
     private let deployment = """
         apiVersion: apps/v1

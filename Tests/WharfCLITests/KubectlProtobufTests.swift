@@ -4,7 +4,7 @@ import Testing
 
 /// kubectl's typed commands send Kubernetes protobuf and never fall back to JSON: every one of them
 /// must create the object it prints with `--dry-run=client -o json`.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the kubectl protobuf suite cannot run"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the kubectl protobuf suite cannot run"))
 struct KubectlProtobufTests {
     /// A typed command, and the object it creates.
     struct Case: CustomStringConvertible {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The official Python `kubernetes` client against `wharf cluster start`, and durability under kill -9.
-@Suite(.enabled(if: PythonClient.isAvailable, "needs the Python kubernetes client: scripts/test installs it into .venv"))
+@Suite(.mayBlock, .enabled(if: PythonClient.isAvailable, "needs the Python kubernetes client: scripts/test installs it into .venv"))
 struct LocalClusterClientTests {
     @Test func pythonClientListsWatchesCreatesPatchesAndDeletes() throws {
         let cluster = try ClusterProcess()

@@ -3,7 +3,7 @@ import KubeModel
 import Testing
 
 /// The real kubectl 1.32 against `wharf cluster start`: what a user types, and what they see.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the kubectl conformance suite cannot run"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is not installed, so the kubectl conformance suite cannot run"))
 struct LocalClusterKubectlTests {
     static let app = """
         apiVersion: v1

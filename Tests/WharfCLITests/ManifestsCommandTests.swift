@@ -3,7 +3,7 @@ import Testing
 
 /// `wharf manifests` prints what the repo server generates, for Git paths, local directories and
 /// Application files, and fails with the reason when it cannot.
-@Suite(.enabled(if: CommandRunner.which("git") != nil, "git is needed for the manifests command tests"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("git") != nil, "git is needed for the manifests command tests"))
 struct ManifestsCommandTests {
     let directory: TemporaryDirectory
     var repository: URL { directory.url.appendingPathComponent("repo") }

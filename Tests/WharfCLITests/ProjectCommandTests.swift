@@ -5,7 +5,7 @@ import Projects
 import Testing
 
 /// `wharf proj`, run as a user runs `argocd proj --core`, against a cluster with Argo CD's definitions.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil, "kubectl is needed"))
 struct ProjectCommandTests {
     @Test("a project created with flags lists, shows and edits as upstream's; windows and kind lists are checked and kept")
     func createEditAndInspect() throws {

@@ -4,6 +4,7 @@ import Testing
 /// `wharf kube patch --type strategic` against the real `kubectl patch --local` (kubectl 1.32): the
 /// same object and patch must give the same object, compared semantically because kubectl prints
 /// keys sorted.
+@Suite(.mayBlock)
 struct StrategicPatchKubectlConformanceTests {
     /// kubectl is installed on every project machine; where it is not, these tests are reported as
     /// skipped with this reason instead of passing without checking anything.

@@ -3,7 +3,7 @@ import Testing
 
 /// `wharf up`, the README's main command: the embedded cluster and the controller in one process,
 /// driven only with kubectl and git as a user would.
-@Suite(.enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"))
+@Suite(.mayBlock, .enabled(if: CommandRunner.which("kubectl") != nil && CommandRunner.which("git") != nil, "kubectl and git are needed"))
 struct UpCommandTests {
     @Test("an Application applied with kubectl is synced from Git to Synced/Healthy, and Ctrl-C stops Wharf cleanly")
     func upSyncsAnApplication() throws {

@@ -18,7 +18,7 @@ struct ApplicationStreamRoutes {
         let tag = "ApplicationService"
         return [
             APIRoute(.get, "/api/v1/stream/applications", tag: tag, summary: "Application changes as Server-Sent Events", query: ["name", "projects", "selector", "fields", "resourceVersion"]) {
-                try watch($0)
+                try await watch($0)
             },
             APIRoute(.get, "/api/v1/applications/{name}/resource-tree", tag: tag, summary: "The application's resources and what they own") { request in
                 let application = try await services.application(request.parameter("name"))
@@ -35,7 +35,7 @@ struct ApplicationStreamRoutes {
         ]
     }
 
-    private func watch(_ request: APIRequest) throws -> APIResponse {
+    private func watch(_ request: APIRequest) async throws -> APIResponse {
         let caller = try request.requireCaller()
         let name = request.queryValue("name").flatMap { $0.isEmpty ? nil : $0 }
         let projects = Set(request.queryValues("projects"))
@@ -46,27 +46,28 @@ struct ApplicationStreamRoutes {
             throw APIError.invalid("parameter selector: \(error)")
         }
         let mask = FieldMask(request.queryValue("fields"))
-        // A client that has just listed passes the list's version: what it already holds is not
-        // sent again (upstream skips the whole first replay then; versions newer than the list's,
-        // changed in between, still come here).
-        let known = request.queryValue("resourceVersion").flatMap { Int($0) }
+        // As upstream: with a resourceVersion (a client that lists for itself) the current
+        // applications are not sent first, only changes; a single application's watch always gets
+        // its current state. The subscription starts before the answer's head goes out, so a client
+        // that lists once the stream is open misses nothing in between.
+        let replay = (request.queryValue("resourceVersion") ?? "").isEmpty || name != nil
+        let events = await services.applications.events(replayingCache: replay)
         let services = services
         return .eventStream { sink in
             try await Self.withHeartbeat(sink) {
-                for await event in await services.applications.events() {
+                for await event in events {
                     let application = event.object
-                    let type = switch event {
-                    case .added: "ADDED"
-                    case .updated: "MODIFIED"
-                    case .deleted: "DELETED"
-                    }
-                    if let known, type != "DELETED", let version = application.resourceVersion.flatMap({ Int($0) }), version <= known { continue }
                     if let name, application.name != name { continue }
                     if !projects.isEmpty && !projects.contains(ApplicationRoutes.project(of: application)) { continue }
                     if let selector, !selector.matches(application.labels) { continue }
                     // Permissions are judged on each event with the settings of the moment.
                     guard services.settings.current.authorizer.allows(caller, resource: "applications", action: "get", object: ApplicationRoutes.object(application))
                     else { continue }
+                    let type = switch event {
+                    case .added: "ADDED"
+                    case .updated: "MODIFIED"
+                    case .deleted: "DELETED"
+                    }
                     let result: JSONValue = ["result": ["type": .string(type), "application": application.content]]
                     try await sink.send(mask.map { $0.apply(to: result) } ?? result)
                 }

@@ -81,10 +81,13 @@ public actor SharedInformer {
     }
 
     /// Changes from now on, starting with an `added` event for every object already cached (so a
-    /// late subscriber sees the same world as an early one). The stream ends when the informer stops.
-    public func events() -> AsyncStream<InformerEvent> {
+    /// late subscriber sees the same world as an early one) unless `replayingCache` is false (for a
+    /// subscriber that reads the current state some other way). The stream ends when the informer stops.
+    public func events(replayingCache: Bool = true) -> AsyncStream<InformerEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: InformerEvent.self, bufferingPolicy: .unbounded)
-        for object in cache.all { continuation.yield(.added(object)) }
+        if replayingCache {
+            for object in cache.all { continuation.yield(.added(object)) }
+        }
         let id = nextSubscriber
         nextSubscriber += 1
         subscribers[id] = continuation

@@ -4,6 +4,14 @@
 // keystroke is a plain loop.
 import { primarySource } from './format.js';
 
+// Resource versions are numbers here (the server's list reports the largest); others count as 0.
+function versionNumber(text) {
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : 0;
+}
+
+const versionOf = (app) => versionNumber(app?.metadata?.resourceVersion);
+
 function entryFor(app) {
   const spec = app.spec ?? {};
   const source = primarySource(spec);
@@ -31,10 +39,10 @@ export class AppStore {
   constructor() {
     this.entries = new Map();
     this.sortedNames = null;
-    // The newest resourceVersion held (numeric, as the server's list reports it): a stream opened
-    // from it sends only newer changes.
+    // The newest resourceVersion held (numeric, as the server's list reports it), which the
+    // stream is opened with.
     this.version = 0;
-    // Names the stream changed while a full load was in flight: the stream's version is newer.
+    // Names the stream changed while a full load was in flight: their newer version wins.
     this.changedDuringLoad = null;
   }
 
@@ -61,11 +69,15 @@ export class AppStore {
     const entries = new Map();
     for (const app of items) {
       const name = app?.metadata?.name;
-      if (name && !changed.has(name)) entries.set(name, entryFor(app));
+      if (!name) continue;
+      // What the stream said during the load wins, unless the list holds a newer version.
+      const streamed = changed.has(name) ? this.entries.get(name) : undefined;
+      if (changed.has(name) && (!streamed || versionOf(streamed.app) >= versionOf(app))) continue;
+      entries.set(name, entryFor(app));
     }
     for (const name of changed) {
       const entry = this.entries.get(name);
-      if (entry) entries.set(name, entry);
+      if (entry && !entries.has(name)) entries.set(name, entry);
     }
     this.entries = entries;
     this.sortedNames = null;
@@ -73,8 +85,7 @@ export class AppStore {
   }
 
   noteVersion(version) {
-    const number = Number(version);
-    if (Number.isSafeInteger(number) && number > this.version) this.version = number;
+    this.version = Math.max(this.version, versionNumber(version));
   }
 
   abortLoad() {

@@ -419,7 +419,25 @@ export async function render(ctx) {
   buildList();
   showActiveFilters();
   update();
-  let closeStream = () => {};
+  // The stream opens first and the list is read once it is open, so that nothing changing in
+  // between is missed. With a resourceVersion the server does not replay every application on
+  // the stream (10,000 events the list already carries); the store lets whichever of the list
+  // and the stream is newer win.
+  let streamReady;
+  const streamOpened = new Promise((resolve) => {
+    streamReady = resolve;
+  });
+  const closeStream = openStream('/api/v1/stream/applications', () => ({ fields: STREAM_FIELDS, resourceVersion: String(store.version) }), {
+    onMessage: (result) => {
+      if (store.apply(result ?? {})) schedule();
+    },
+    onState: (state) => {
+      stream.set(state);
+      streamReady(); // Open, or failed: the list is read either way (a reopened stream reloads it).
+    },
+    // After an outage, deletions may have been missed: reload once (not on every event).
+    onReopen: () => load().catch(() => {}),
+  });
   ctx.onLeave(() => {
     closeStream();
     cancelAnimationFrame(frame);
@@ -427,18 +445,8 @@ export async function render(ctx) {
     list.destroy();
   });
 
+  await streamOpened;
   await load();
   update();
-  // The stream follows from the newest version the page holds, so the server sends only what
-  // changed since (not 10,000 applications again); changes made meanwhile are newer and still come.
-  if (ctx.signal.aborted) return;
-  closeStream = openStream('/api/v1/stream/applications', () => ({ fields: STREAM_FIELDS, resourceVersion: store.version || undefined }), {
-    onMessage: (result) => {
-      if (store.apply(result ?? {})) schedule();
-    },
-    onState: stream.set,
-    // After an outage, deletions may have been missed: reload once (not on every event).
-    onReopen: () => load().catch(() => {}),
-  });
   if (ctx.state.scrollTop) scroller.scrollTop = ctx.state.scrollTop;
 }
