@@ -39,8 +39,7 @@ def main():
         if os.environ.get("WHARF_VIEWER_PASSWORD"):
             failures(flow)
     except AssertionError as failure:
-        flow.shot("failure")
-        raise AssertionError(f"{failure} (page {driver.current_url}; alerts: {flow.alert_text()!r}; console: {flow.console_errors()})")
+        raise flow.explained(failure, "failure")
     finally:
         driver.quit()
 

@@ -36,8 +36,7 @@ def main():
         if errors:
             raise AssertionError(f"console errors: {errors}")
     except AssertionError as failure:
-        flow.shot("settings-failure")
-        raise AssertionError(f"{failure} (page {driver.current_url}; alerts: {flow.alert_text()!r}; console: {flow.console_errors()})")
+        raise flow.explained(failure, "settings-failure")
     finally:
         driver.quit()
 

@@ -85,6 +85,11 @@ class Flow:
         except StaleElementReferenceException:
             return ""
 
+    def explained(self, failure, screenshot):
+        """`failure` with where it happened (page, alerts, console), after a screenshot of the page."""
+        self.shot(screenshot)
+        return AssertionError(f"{failure} (page {self.driver.current_url}; alerts: {self.alert_text()!r}; console: {self.console_errors()})")
+
     def shot(self, name):
         self.driver.save_screenshot(os.path.join(self.screenshots, f"{name}.png"))
 
