@@ -101,9 +101,7 @@ export const segment = (name) => encodeURIComponent(name);
  * after a dropped connection; when it gives up instead (the server answered with an error, such
  * as 401 after the session expired), the session is checked and the stream opened again with a
  * growing delay. `onReopen` runs when a connection comes back after a failure, so that a view can
- * catch up with what it missed. `params` may be a function, asked again on each of those
- * reopenings (a view can resume from the newest version it holds). Returns a function that
- * closes the stream for good.
+ * catch up with what it missed. Returns a function that closes the stream for good.
  */
 export function openStream(path, params, { onMessage, onState = () => {}, onReopen = () => {} }) {
   let source = null;
@@ -113,7 +111,7 @@ export function openStream(path, params, { onMessage, onState = () => {}, onReop
   let delay = 1000;
 
   const connect = () => {
-    source = new EventSource(path + queryString(typeof params === 'function' ? params() : params));
+    source = new EventSource(path + queryString(params));
     source.addEventListener('open', () => {
       delay = 1000;
       onState('open');

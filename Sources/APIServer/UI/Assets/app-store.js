@@ -4,13 +4,11 @@
 // keystroke is a plain loop.
 import { primarySource } from './format.js';
 
-// Resource versions are numbers here (the server's list reports the largest); others count as 0.
-function versionNumber(text) {
-  const number = Number(text);
+// Resource versions are numbers here; others count as 0.
+function versionOf(app) {
+  const number = Number(app?.metadata?.resourceVersion);
   return Number.isSafeInteger(number) ? number : 0;
 }
-
-const versionOf = (app) => versionNumber(app?.metadata?.resourceVersion);
 
 function entryFor(app) {
   const spec = app.spec ?? {};
@@ -39,9 +37,6 @@ export class AppStore {
   constructor() {
     this.entries = new Map();
     this.sortedNames = null;
-    // The newest resourceVersion held (numeric, as the server's list reports it), which the
-    // stream is opened with.
-    this.version = 0;
     // Names the stream changed while a full load was in flight: their newer version wins.
     this.changedDuringLoad = null;
   }
@@ -63,8 +58,7 @@ export class AppStore {
   }
 
   /** Replaces the contents with a full load, keeping what the stream changed meanwhile. */
-  finishLoad(items, version) {
-    this.noteVersion(version);
+  finishLoad(items) {
     const changed = this.changedDuringLoad ?? new Set();
     const entries = new Map();
     for (const app of items) {
@@ -84,10 +78,6 @@ export class AppStore {
     this.changedDuringLoad = null;
   }
 
-  noteVersion(version) {
-    this.version = Math.max(this.version, versionNumber(version));
-  }
-
   abortLoad() {
     this.changedDuringLoad = null;
   }
@@ -96,7 +86,6 @@ export class AppStore {
   apply({ type, application }) {
     const name = application?.metadata?.name;
     if (!name) return false;
-    this.noteVersion(application.metadata.resourceVersion);
     this.changedDuringLoad?.add(name);
     const known = this.entries.has(name);
     if (type === 'DELETED') {

@@ -388,7 +388,7 @@ export async function render(ctx) {
     store.beginLoad();
     try {
       const answer = await api.get('/api/v1/applications', { fields: LIST_FIELDS }, { signal: ctx.signal });
-      store.finishLoad(answer.items ?? [], answer.metadata?.resourceVersion);
+      store.finishLoad(answer.items ?? []);
       loaded = true;
       schedule();
     } catch (error) {
@@ -420,14 +420,14 @@ export async function render(ctx) {
   showActiveFilters();
   update();
   // The stream opens first and the list is read once it is open, so that nothing changing in
-  // between is missed. With a resourceVersion the server does not replay every application on
-  // the stream (10,000 events the list already carries); the store lets whichever of the list
-  // and the stream is newer win.
+  // between is missed. Given a resourceVersion (any: the value is not read), the server does not
+  // replay every application on the stream (10,000 events the list already carries); the store
+  // lets whichever of the list and the stream is newer win.
   let streamReady;
   const streamOpened = new Promise((resolve) => {
     streamReady = resolve;
   });
-  const closeStream = openStream('/api/v1/stream/applications', () => ({ fields: STREAM_FIELDS, resourceVersion: String(store.version) }), {
+  const closeStream = openStream('/api/v1/stream/applications', { fields: STREAM_FIELDS, resourceVersion: '0' }, {
     onMessage: (result) => {
       if (store.apply(result ?? {})) schedule();
     },
